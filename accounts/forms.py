@@ -1,0 +1,56 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+class SignupForm(forms.Form):
+    """Extra sign-up fields; allauth adds e-mail and passwords (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    display_name = forms.CharField(
+        label=_("Nom affiché"),
+        max_length=150,
+        required=True,
+        help_text=_("Par exemple votre prénom et l'initiale de votre nom."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+    def signup(self, request, user):
+        user.display_name = self.cleaned_data["display_name"]
+        user.save(update_fields=["display_name"])
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["display_name", "first_name", "last_name", "preferred_language"]
+        labels = {"first_name": _("Prénom"), "last_name": _("Nom")}
+        widgets = {
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+        }
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(label=_("Langue"), choices=settings.LANGUAGES)
+    next = forms.CharField(required=False)
+
+
+class DeleteAccountForm(forms.Form):
+    """Deletion asks the user to type their e-mail address, so it cannot happen by a stray click."""
+
+    confirmation = forms.CharField(
+        label=_("Recopiez votre adresse e-mail pour confirmer"),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_confirmation(self):
+        value = self.cleaned_data["confirmation"].strip().lower()
+        if value != self.user.email.lower():
+            raise forms.ValidationError(_("L'adresse saisie ne correspond pas à celle de votre compte."))
+        return value

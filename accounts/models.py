@@ -1,0 +1,57 @@
+"""The platform's user: e-mail is the login, no username."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EmailUserManager(UserManager):
+    """Creates users from an e-mail address; the username field does not exist."""
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    username = None
+    email = models.EmailField(_("adresse e-mail"), unique=True)
+    display_name = models.CharField(
+        _("nom affiché"),
+        max_length=150,
+        blank=True,
+        help_text=_("Le nom que voient vos formateur·rices et votre équipe."),
+    )
+    preferred_language = models.CharField(_("langue préférée"), max_length=8, choices=settings.LANGUAGES, default="fr")
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = EmailUserManager()
+
+    class Meta:
+        verbose_name = _("utilisateur·rice")
+        verbose_name_plural = _("utilisateur·rices")
+        ordering = ["email"]
+
+    def __str__(self):
+        return self.get_display_name()
+
+    def get_display_name(self):
+        """The name shown to others: display name, then full name, then the e-mail's local part."""
+        return self.display_name or self.get_full_name() or self.email.split("@")[0]

@@ -1,0 +1,17 @@
+from allauth.account.signals import user_logged_in, user_signed_up
+from django.dispatch import receiver
+from django.utils import translation
+
+from .permissions import Role, assign_role
+
+
+@receiver(user_signed_up)
+def make_new_users_learners(sender, request, user, **kwargs):
+    """Everyone who signs up is a learner; other roles are given by an administrator or an invitation."""
+    assign_role(user, Role.LEARNER)
+
+
+@receiver(user_logged_in)
+def remember_language_on_login(sender, request, user, **kwargs):
+    translation.activate(user.preferred_language)
+    request.LANGUAGE_CODE = user.preferred_language

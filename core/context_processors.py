@@ -1,0 +1,18 @@
+from django.utils.functional import SimpleLazyObject
+
+from accounts.permissions import Role, can_access_admin, user_roles
+
+from . import navigation
+
+
+def site_roles(request):
+    """Roles and navigation of the current user; lazy so that pages that do not use them pay nothing."""
+    user = getattr(request, "user", None)
+    authenticated = user is not None and user.is_authenticated
+    return {
+        "Role": Role,
+        "user_roles": SimpleLazyObject(lambda: user_roles(user) if authenticated else frozenset()),
+        "can_access_admin": SimpleLazyObject(lambda: authenticated and can_access_admin(user)),
+        "main_nav_items": SimpleLazyObject(lambda: navigation.items_for(request, "main")),
+        "footer_nav_items": SimpleLazyObject(lambda: navigation.items_for(request, "footer")),
+    }
