@@ -28,5 +28,6 @@ def restore_base_data():
             instance=HomePage(title="Se former à l'intervention sociale collective", slug="accueil", locale=locale)
         )
     Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Collectif"}
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Collectif"},
     )

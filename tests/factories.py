@@ -31,3 +31,48 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 def make_user(role=Role.LEARNER, **kwargs):
     return UserFactory(role=role, **kwargs)
+
+
+# --- Courses -----------------------------------------------------------------------------------------
+
+
+def home_page():
+    from home.models import HomePage
+
+    return HomePage.objects.first()
+
+
+def make_catalogue(title="Catalogue", slug="formations"):
+    from courses.models import CourseIndexPage
+
+    existing = CourseIndexPage.objects.filter(slug=slug).first()
+    if existing:
+        return existing
+    return publish(home_page(), CourseIndexPage(title=title, slug=slug))
+
+
+def make_course(catalogue=None, title="Agir avec un collectif d'habitants", **fields):
+    from courses.models import CoursePage
+
+    fields.setdefault("summary", "Un module pour apprendre à construire une action collective.")
+    fields.setdefault("objectives", "<ul><li>Mener un diagnostic partagé.</li></ul>")
+    domains = fields.pop("domains", [])
+    prerequisites = fields.pop("prerequisites", [])
+    course = CoursePage(title=title, **fields)
+    course.domains = domains
+    course.prerequisites = prerequisites
+    return publish(catalogue or make_catalogue(), course)
+
+
+def make_lesson(course, title="Leçon", body=None, **fields):
+    from courses.models import LessonPage
+
+    lesson = LessonPage(title=title, body=body or [("rich_text", "<p>Contenu de la leçon.</p>")], **fields)
+    return publish(course, lesson)
+
+
+def publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page

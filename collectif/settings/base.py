@@ -18,6 +18,8 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "home",
+    "progress",
+    "courses",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

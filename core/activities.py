@@ -1,0 +1,30 @@
+"""The contract between lesson blocks and progress.
+
+A StreamField block that is a learning activity (case, quiz, reflection prompt, H5P) mixes in
+ActivityBlockMixin. The courses app reads a lesson's body, asks each such block for its activity key
+and whether it is required, and completes the lesson when every required activity is completed.
+"""
+
+
+class ActivityBlockMixin:
+    #: "case", "quiz", "reflection", "h5p"...
+    activity_kind = ""
+
+    def activity_key(self, value):
+        """The progress key of the activity this block value points at, or None if it points at nothing."""
+        raise NotImplementedError(f"{type(self).__name__} must say which activity it holds")
+
+    def is_required(self, value):
+        return bool(value.get("required", True))
+
+
+def activities_in_stream(stream_value):
+    """[(activity_key, required)] for every activity block of a StreamValue, in order."""
+    found = []
+    for child in stream_value:
+        block = child.block
+        if isinstance(block, ActivityBlockMixin):
+            key = block.activity_key(child.value)
+            if key:
+                found.append((key, block.is_required(child.value)))
+    return found

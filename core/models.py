@@ -1,0 +1,26 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+
+
+@register_snippet
+class CompetenceDomain(models.Model):
+    """A competence domain shared by the French social-work diplomas since 2018 (DC1 to DC4).
+
+    Kept as an editable list (snippet) so administrators can rename or add domains.
+    """
+
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    name = models.CharField(_("intitulé"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("domaine de compétences")
+        verbose_name_plural = _("domaines de compétences")
+
+    def __str__(self):
+        return f"{self.code} · {self.name}"

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoursesConfig(AppConfig):
+    name = "courses"
+    verbose_name = _("Formations")
+
+    def ready(self):
+        from . import completion  # noqa: F401  (signal receivers)

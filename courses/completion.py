@@ -1,0 +1,82 @@
+"""Completion rules, in one place.
+
+- A lesson is completed by the learner's explicit "J'ai terminé cette leçon", or automatically when
+  every required activity it contains is completed.
+- A course is completed when all its live lessons are completed.
+Activities report to progress; this module listens to progress.signals.activity_recorded.
+"""
+
+from django.db import transaction
+from django.dispatch import receiver
+from wagtail.signals import page_published
+
+from core.activities import activities_in_stream
+from progress import api as progress
+from progress.models import Status
+from progress.signals import activity_recorded
+
+from .models import LessonActivity, LessonPage
+
+
+def refresh_lesson_activities(lesson):
+    """Rebuild the index of activities of a (published) lesson from its body."""
+    found = activities_in_stream(lesson.body)
+    with transaction.atomic():
+        LessonActivity.objects.filter(lesson=lesson).exclude(activity_key__in=[k for k, _ in found]).delete()
+        for order, (key, required) in enumerate(found):
+            LessonActivity.objects.update_or_create(
+                lesson=lesson, activity_key=key, defaults={"required": required, "sort_order": order}
+            )
+
+
+@receiver(page_published)
+def index_activities_on_publish(sender, instance, **kwargs):
+    specific = instance.specific
+    if isinstance(specific, LessonPage):
+        refresh_lesson_activities(specific)
+
+
+def lesson_is_complete(user, lesson):
+    return lesson.activity_key in progress.completed_keys(user, [lesson.activity_key])
+
+
+def required_activities_done(user, lesson):
+    keys = list(LessonActivity.objects.filter(lesson=lesson, required=True).values_list("activity_key", flat=True))
+    return set(keys) <= progress.completed_keys(user, keys)
+
+
+def complete_lesson(user, lesson):
+    """Mark a lesson completed for the learner (idempotent) and cascade to the course."""
+    progress.record_activity(user, lesson.activity_key, Status.COMPLETED)
+
+
+def course_lessons(course):
+    return LessonPage.objects.child_of(course).live().order_by("path")
+
+
+def check_course_completion(user, course):
+    lesson_keys = [f"lesson:{pk}" for pk in course_lessons(course).values_list("pk", flat=True)]
+    if lesson_keys and set(lesson_keys) <= progress.completed_keys(user, lesson_keys):
+        progress.record_activity(user, course.activity_key, Status.COMPLETED)
+        progress.touch_enrolment(user, course.pk, completed=True)
+
+
+@receiver(activity_recorded)
+def cascade_completion(sender, result, previous_status, **kwargs):
+    user, key = result.user, result.activity_key
+    if key.startswith("course:"):
+        return
+    if key.startswith("lesson:"):
+        if result.is_completed and previous_status != Status.COMPLETED:
+            lesson = LessonPage.objects.filter(pk=key.split(":", 1)[1]).first()
+            if lesson:
+                course = lesson.get_parent().specific
+                progress.touch_enrolment(user, course.pk)
+                check_course_completion(user, course)
+        return
+    if not result.is_completed:
+        return
+    # Any other activity: the lessons that require it may now be complete.
+    for lesson in LessonPage.objects.filter(activities__activity_key=key, activities__required=True).distinct():
+        if required_activities_done(user, lesson):
+            complete_lesson(user, lesson)
