@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "accounts",
     "home",
     "progress",
+    "statements",
     "courses",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

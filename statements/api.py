@@ -1,0 +1,86 @@
+"""Build, validate and store xAPI 1.0.3 statements."""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Statement
+
+VERBS = {
+    "chose": "https://w3id.org/xapi/adl/verbs/chose",
+    "answered": "http://adlnet.gov/expapi/verbs/answered",
+    "completed": "http://adlnet.gov/expapi/verbs/completed",
+    "attempted": "http://adlnet.gov/expapi/verbs/attempted",
+    "passed": "http://adlnet.gov/expapi/verbs/passed",
+    "failed": "http://adlnet.gov/expapi/verbs/failed",
+}
+
+
+def actor_for(user):
+    """The learner as an xAPI agent identified by an account on this platform (no e-mail leaves)."""
+    return {
+        "objectType": "Agent",
+        "name": user.get_display_name(),
+        "account": {"homePage": settings.WAGTAILADMIN_BASE_URL, "name": str(user.pk)},
+    }
+
+
+def activity_iri(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def build_statement(user, verb, object_iri, object_name, result=None, extensions=None):
+    statement = {
+        "id": str(uuid.uuid4()),
+        "actor": actor_for(user),
+        "verb": {"id": VERBS.get(verb, verb), "display": {"fr-FR": verb, "en-US": verb}},
+        "object": {
+            "objectType": "Activity",
+            "id": object_iri,
+            "definition": {"name": {"fr-FR": object_name}},
+        },
+        "timestamp": timezone.now().isoformat(),
+    }
+    if result:
+        statement["result"] = result
+    if extensions:
+        statement.setdefault("context", {})["extensions"] = extensions
+    return statement
+
+
+def validate_statement(data):
+    """Check the structure a statement needs (actor, verb.id, object.id, optional scaled score)."""
+    if not isinstance(data, dict):
+        raise ValidationError(_("La déclaration doit être un objet JSON."))
+    verb_id = (data.get("verb") or {}).get("id") if isinstance(data.get("verb"), dict) else None
+    object_id = (data.get("object") or {}).get("id") if isinstance(data.get("object"), dict) else None
+    if not verb_id or not isinstance(verb_id, str):
+        raise ValidationError(_("La déclaration n'a pas de verbe (verb.id)."))
+    if not object_id or not isinstance(object_id, str):
+        raise ValidationError(_("La déclaration n'a pas d'objet (object.id)."))
+    score = (
+        ((data.get("result") or {}).get("score") or {}).get("scaled") if isinstance(data.get("result"), dict) else None
+    )
+    if score is not None and (not isinstance(score, int | float) or not -1 <= score <= 1):
+        raise ValidationError(_("Le score (result.score.scaled) doit être un nombre entre -1 et 1."))
+    return data
+
+
+def store_statement(user, data):
+    """Validate and store a statement for the user (the actor is always replaced by the real user)."""
+    data = validate_statement(dict(data))
+    data["actor"] = actor_for(user)
+    data.setdefault("id", str(uuid.uuid4()))
+    data.setdefault("timestamp", timezone.now().isoformat())
+    try:
+        statement_id = uuid.UUID(str(data["id"]))
+    except ValueError as error:
+        raise ValidationError(_("L'identifiant de la déclaration n'est pas un UUID.")) from error
+    statement, _created = Statement.objects.get_or_create(
+        statement_id=statement_id,
+        defaults={"user": user, "verb": data["verb"]["id"], "object_id": data["object"]["id"][:500], "data": data},
+    )
+    return statement
