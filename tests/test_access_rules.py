@@ -21,6 +21,7 @@ PUBLIC = [
     r"^admin/(login|password_reset|logout)",
     r"^admin/(jsi18n|sprite|icons)",  # static assets of the admin login page
     r"^_util/",
+    r"^sante/$",  # health check for load balancers: says ok/error, nothing else
     r"^certificats/verifier/",
     r"^seance/",  # live debrief: guests join with a code
     r"^(?P<path>.*)$",
