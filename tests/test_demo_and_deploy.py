@@ -42,3 +42,20 @@ def test_check_deploy_passes_with_production_settings():
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_demo_institutional_pages_render_and_are_in_the_footer(client, settings):
+    from home.models import StandardPage
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    settings.DEBUG = False
+    slugs = set(StandardPage.objects.live().values_list("slug", flat=True))
+    assert {"a-propos", "accessibilite", "mentions-legales", "confidentialite"} <= slugs
+    home = client.get("/").content.decode()
+    assert "Déclaration d&#x27;accessibilité" in home or "Déclaration d'accessibilité" in home
+    for page in StandardPage.objects.live():
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+    statement = client.get(StandardPage.objects.get(slug="accessibilite").url).content.decode()
+    assert "partiellement conforme" in statement and "Défenseur des droits" in statement
