@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: run test install messages compilemessages lint migrate demo serve
+.PHONY: run test install messages compilemessages lint migrate demo serve scale-check
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,3 +40,7 @@ test: lint compilemessages
 	@if [ ! -x /usr/bin/chromium ]; then echo "Chromium est introuvable : installez-le avec 'apt-get install -y chromium'." >&2; exit 1; fi
 	$(BIN)/pytest $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest n'a exécuté aucun test : échec." >&2; exit 1; fi; exit $$status
+
+## Two web instances and two workers on PostgreSQL, Redis and S3 (moto), checked by a scripted client.
+scale-check: install compilemessages
+	$(BIN)/python scripts/scale_check.py

@@ -1,0 +1,213 @@
+"""`make scale-check`: prove that web instances and task workers are stateless and interchangeable.
+
+Starts, on this machine only (loopback): an S3-compatible server (moto), two gunicorn instances on two ports
+and two task workers, all sharing the local PostgreSQL and Redis. Then runs scripted checks against them,
+prints what it checked, stops everything it started and fails on any difference.
+"""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PG_SERVER = os.environ.get("SCALE_CHECK_PG", "postgres://postgres@127.0.0.1:5432")
+REDIS = os.environ.get("SCALE_CHECK_REDIS", "redis://127.0.0.1:6379/15")
+DEADLINE = time.monotonic() + 300  # the whole check must finish within 5 minutes
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Stack:
+    """The processes of the check and the environment they share."""
+
+    def __init__(self):
+        self.processes = []
+        self.tmp = Path(tempfile.mkdtemp(prefix="collectif-scale-"))
+        self.database = f"collectif_scale_{os.getpid()}"
+        self.s3_port, self.port_a, self.port_b = free_port(), free_port(), free_port()
+        self.mail_dir = self.tmp / "mail"
+        self.env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))},
+            "DJANGO_SETTINGS_MODULE": "collectif.settings.production",
+            "DJANGO_SECRET_KEY": uuid.uuid4().hex * 2,
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DATABASE_URL": f"{PG_SERVER}/{self.database}",
+            "REDIS_URL": REDIS,
+            "CACHE_KEY_PREFIX": f"scale{os.getpid()}",
+            "AWS_STORAGE_BUCKET_NAME": "collectif-scale",
+            "AWS_S3_ENDPOINT_URL": f"http://127.0.0.1:{self.s3_port}",
+            "AWS_S3_REGION_NAME": "us-east-1",
+            "AWS_ACCESS_KEY_ID": "scale-check",
+            "AWS_SECRET_ACCESS_KEY": "scale-check",
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": str(self.mail_dir),
+            "COLLECTIF_STATIC_ROOT": str(self.tmp / "static"),
+            "LOG_FORMAT": "plain",
+            "LOG_LEVEL": "WARNING",
+            "WEB_CONCURRENCY": "2",
+        }
+
+    def manage(self, *args, check=True):
+        return subprocess.run(
+            [PYTHON, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            check=check,
+            capture_output=True,
+            text=True,
+            timeout=240,
+        )
+
+    def start(self, name, command):
+        log = open(self.tmp / f"{name}.log", "w")  # noqa: SIM115 - closed with the process
+        process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+        process.name = name
+        self.processes.append(process)
+        return process
+
+    def start_web(self, port):
+        return self.start(
+            f"web-{port}",
+            [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "-b", f"127.0.0.1:{port}", "collectif.wsgi"],
+        )
+
+    def start_worker(self, name):
+        return self.start(name, [PYTHON, "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.2"])
+
+    def stop(self):
+        for process in self.processes:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for process in self.processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def wait_for(url, timeout=120):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            response = requests.get(url, timeout=30)
+            if response.status_code in (200, 503):
+                return response
+        except requests.RequestException:  # not listening yet, or still booting
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+class Browser:
+    """A scripted client that behaves as if behind an HTTPS load balancer, on any instance."""
+
+    def __init__(self):
+        self.cookies = {}
+
+    def request(self, method, base, path, **kwargs):
+        headers = {
+            "X-Forwarded-Proto": "https",
+            "Origin": base.replace("http://", "https://"),
+            "Referer": base.replace("http://", "https://") + path,
+        }
+        headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        response = requests.request(method, base + path, headers=headers, allow_redirects=False, timeout=30, **kwargs)
+        for cookie in response.cookies:  # secure cookies are kept by hand: the check talks plain HTTP on loopback
+            self.cookies[cookie.name] = cookie.value
+        return response
+
+    def csrf(self):
+        return self.cookies.get("csrftoken", "")
+
+    def login(self, base, email, password):
+        self.request("GET", base, "/comptes/login/")
+        response = self.request(
+            "POST",
+            base,
+            "/comptes/login/",
+            data={"login": email, "password": password, "csrfmiddlewaretoken": self.csrf()},
+        )
+        if response.status_code != 302:
+            raise AssertionError(f"login on {base} answered {response.status_code}")
+
+
+@contextmanager
+def postgres_database(name):
+    admin = f"{PG_SERVER}/postgres"
+    subprocess.run(["psql", admin, "-qc", f'CREATE DATABASE "{name}"'], check=True, capture_output=True)
+    try:
+        yield
+    finally:
+        subprocess.run(["psql", admin, "-qc", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'], capture_output=True)
+
+
+def check(label, condition, detail=""):
+    status = "ok " if condition else "ÉCHEC"
+    print(f"  [{status}] {label}{' — ' + detail if detail else ''}", flush=True)
+    if not condition:
+        raise SystemExit(1)
+
+
+def run():
+    stack = Stack()
+    print(f"scale-check: journaux dans {stack.tmp}", flush=True)
+    with postgres_database(stack.database):
+        try:
+            stack.start("s3", [PYTHON, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(stack.s3_port)])
+            wait_for(f"http://127.0.0.1:{stack.s3_port}/moto-api/")
+            import boto3
+
+            boto3.client(
+                "s3",
+                endpoint_url=stack.env["AWS_S3_ENDPOINT_URL"],
+                aws_access_key_id="scale-check",
+                aws_secret_access_key="scale-check",
+                region_name="us-east-1",
+            ).create_bucket(Bucket="collectif-scale")
+            stack.manage("migrate", "--noinput")
+            stack.manage("collectstatic", "--noinput")
+            stack.manage("scale_check_fixtures")
+            base_a, base_b = f"http://127.0.0.1:{stack.port_a}", f"http://127.0.0.1:{stack.port_b}"
+            stack.start_web(stack.port_a)
+            stack.start_web(stack.port_b)
+            workers = [stack.start_worker("worker-1"), stack.start_worker("worker-2")]
+            for base in (base_a, base_b):
+                health = wait_for(base + "/sante/").json()
+                check(f"{base}/sante/ : base, cache Redis et stockage S3", health["status"] == "ok", str(health))
+            from scripts.scale_checks import ALL_CHECKS
+
+            context = {"stack": stack, "a": base_a, "b": base_b, "workers": workers, "Browser": Browser, "check": check}
+            for scenario in ALL_CHECKS:
+                scenario(context)
+                if time.monotonic() > DEADLINE:
+                    check("durée totale sous 5 minutes", False)
+            print("scale-check: toutes les vérifications sont passées.", flush=True)
+        except BaseException:
+            stack.stop()
+            for log in sorted(stack.tmp.glob("*.log")):
+                print(f"--- {log.name} (fin)", flush=True)
+                print("\n".join(log.read_text(errors="replace").splitlines()[-15:]), flush=True)
+            raise
+        stack.stop()
+        shutil.rmtree(stack.tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    run()
