@@ -43,4 +43,4 @@ test: lint compilemessages
 
 ## Two web instances and two workers on PostgreSQL, Redis and S3 (moto), checked by a scripted client.
 scale-check: install compilemessages
-	$(BIN)/python scripts/scale_check.py
+	$(BIN)/python -m scripts.scale_check

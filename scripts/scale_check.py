@@ -19,6 +19,8 @@ from pathlib import Path
 
 import requests
 
+from scripts.httpclient import Browser
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PG_SERVER = os.environ.get("SCALE_CHECK_PG", "postgres://postgres@127.0.0.1:5432")
@@ -114,39 +116,6 @@ def wait_for(url, timeout=120):
     raise RuntimeError(f"{url} did not answer within {timeout} s")
 
 
-class Browser:
-    """A scripted client that behaves as if behind an HTTPS load balancer, on any instance."""
-
-    def __init__(self):
-        self.cookies = {}
-
-    def request(self, method, base, path, **kwargs):
-        headers = {
-            "X-Forwarded-Proto": "https",
-            "Origin": base.replace("http://", "https://"),
-            "Referer": base.replace("http://", "https://") + path,
-        }
-        headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        response = requests.request(method, base + path, headers=headers, allow_redirects=False, timeout=30, **kwargs)
-        for cookie in response.cookies:  # secure cookies are kept by hand: the check talks plain HTTP on loopback
-            self.cookies[cookie.name] = cookie.value
-        return response
-
-    def csrf(self):
-        return self.cookies.get("csrftoken", "")
-
-    def login(self, base, email, password):
-        self.request("GET", base, "/comptes/login/")
-        response = self.request(
-            "POST",
-            base,
-            "/comptes/login/",
-            data={"login": email, "password": password, "csrfmiddlewaretoken": self.csrf()},
-        )
-        if response.status_code != 302:
-            raise AssertionError(f"login on {base} answered {response.status_code}")
-
-
 @contextmanager
 def postgres_database(name):
     admin = f"{PG_SERVER}/postgres"
@@ -209,5 +178,4 @@ def run():
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     run()

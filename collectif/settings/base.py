@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.middleware.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -209,6 +210,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.security.DisallowedHost": {"level": "ERROR"}},
 }
+
+# Benchmarks only: adds Server-Timing and X-DB-Queries headers to every response.
+COLLECTIF_TIMING_HEADERS = os.environ.get("COLLECTIF_TIMING_HEADERS") == "1"
 
 COLLECTIF_ROLE_LABELS = {
     "learner": _("Apprenant·e"),
