@@ -8,10 +8,9 @@ id: nothing that could carry script or CSS survives.
 
 import html
 import re
-from functools import partial
 
 import bleach
-from bleach.linkifier import LinkifyFilter
+from bleach import html5lib_shim
 from bs4 import BeautifulSoup
 
 ALLOWED_TAGS = frozenset({"p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "blockquote", "a"})
@@ -59,12 +58,26 @@ def _allowed_attribute(tag, name, value):
     return False
 
 
-def _set_link_rel(attrs, new=False):
-    """Every link gets our rel; a link whose address was refused becomes plain text."""
-    if not attrs.get((None, "href")):
-        return None
-    attrs[(None, "rel")] = LINK_REL
-    return attrs
+class _LinkRelFilter(html5lib_shim.Filter):
+    """Every link gets our rel; a link whose address was refused becomes plain text.
+
+    (bleach's LinkifyFilter could do this too, but its URL regex takes minutes on one very long word.)
+    """
+
+    def __iter__(self):
+        unwrapped = []
+        for token in super().__iter__():
+            if token["type"] == "StartTag" and token["name"] == "a":
+                attrs = dict(token.get("data") or {})
+                keep = bool(attrs.get((None, "href")))
+                unwrapped.append(not keep)
+                if not keep:
+                    continue
+                attrs[(None, "rel")] = LINK_REL
+                token["data"] = attrs
+            elif token["type"] == "EndTag" and token["name"] == "a" and unwrapped and unwrapped.pop():
+                continue
+            yield token
 
 
 _cleaner = bleach.Cleaner(
@@ -73,11 +86,16 @@ _cleaner = bleach.Cleaner(
     protocols=ALLOWED_PROTOCOLS,
     strip=True,
     strip_comments=True,
-    filters=[partial(LinkifyFilter, callbacks=[_set_link_rel], parse_email=True)],
+    filters=[_LinkRelFilter],
 )
 
 
+_DANGEROUS_OPENING = re.compile(r"<\s*(?:" + "|".join(DROPPED_WITH_CONTENT) + r")\b", re.IGNORECASE)
+
+
 def _drop_dangerous_elements(raw):
+    if not _DANGEROUS_OPENING.search(raw):  # the usual case: skip a second parse of long texts
+        return raw
     soup = BeautifulSoup(raw, "html.parser")
     for element in soup.find_all(DROPPED_WITH_CONTENT):
         element.decompose()
@@ -129,5 +147,9 @@ def text_to_html(text):
     return clean_html("".join(parts))
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
 def text_length(cleaned):
-    return len(html_to_text(cleaned))
+    """Characters of text in cleaned HTML (cheap: cleaned HTML has no comments or stray angle brackets)."""
+    return len(html.unescape(_TAG.sub("", cleaned or "")))

@@ -5,15 +5,155 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0001_initial'),
+        ("courses", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='lessonpage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 2), ('rich_text', 3), ('image', 7), ('video', 11), ('testimony', 15), ('key_points', 19), ('glossary_term', 22), ('document', 26), ('further_reading', 33), ('reflection', 40)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Titre de section'), ('h3', 'Sous-titre')], 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('courses.blocks.RichTextBlock', (), {}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': "Décrit l'image pour les personnes qui ne la voient pas. Obligatoire.", 'label': 'Texte alternatif', 'max_length': 250}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Légende', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt', 5), ('caption', 6)]], {}), 8: ('wagtail.embeds.blocks.EmbedBlock', (), {'label': 'Vidéo (adresse YouTube ou Vimeo)'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Titre de la vidéo', 'max_length': 200}), 10: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul'], 'help_text': 'Transcription complète, obligatoire pour les personnes sourdes ou malentendantes.', 'label': 'Transcription'}), 11: ('wagtail.blocks.StructBlock', [[('video', 8), ('title', 9), ('transcript', 10)]], {}), 12: ('wagtail.blocks.TextBlock', (), {'label': 'Témoignage'}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Auteur·rice', 'max_length': 120}), 14: ('wagtail.blocks.CharBlock', (), {'label': 'Fonction ou situation', 'max_length': 200, 'required': False}), 15: ('wagtail.blocks.StructBlock', [[('quote', 12), ('author', 13), ('role', 14)]], {}), 16: ('wagtail.blocks.CharBlock', (), {'default': 'À retenir', 'label': 'Titre', 'max_length': 120}), 17: ('wagtail.blocks.CharBlock', (), {'label': 'Point', 'max_length': 300}), 18: ('wagtail.blocks.ListBlock', (17,), {'label': 'Points'}), 19: ('wagtail.blocks.StructBlock', [[('title', 16), ('points', 18)]], {}), 20: ('wagtail.blocks.CharBlock', (), {'label': 'Terme', 'max_length': 120}), 21: ('wagtail.blocks.TextBlock', (), {'label': 'Définition'}), 22: ('wagtail.blocks.StructBlock', [[('term', 20), ('definition', 21)]], {}), 23: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 24: ('wagtail.blocks.CharBlock', (), {'label': 'Intitulé', 'max_length': 200}), 25: ('wagtail.blocks.TextBlock', (), {'label': 'Description', 'required': False}), 26: ('wagtail.blocks.StructBlock', [[('document', 23), ('title', 24), ('description', 25)]], {}), 27: ('wagtail.blocks.CharBlock', (), {'default': 'Pour aller plus loin', 'label': 'Titre', 'max_length': 120}), 28: ('wagtail.blocks.CharBlock', (), {'help_text': 'Auteur·rice, titre, éditeur, année.', 'label': 'Référence', 'max_length': 400}), 29: ('wagtail.blocks.URLBlock', (), {'label': 'Lien', 'required': False}), 30: ('wagtail.blocks.CharBlock', (), {'label': 'Pourquoi le lire', 'max_length': 300, 'required': False}), 31: ('wagtail.blocks.StructBlock', [[('reference', 28), ('url', 29), ('note', 30)]], {}), 32: ('wagtail.blocks.ListBlock', (31,), {'label': 'Références'}), 33: ('wagtail.blocks.StructBlock', [[('title', 27), ('items', 32)]], {}), 34: ('wagtail.blocks.TextBlock', (), {'help_text': 'La question de départ, en une ou deux phrases.', 'label': 'Consigne'}), 35: ('wagtail.blocks.CharBlock', (), {'label': 'Question', 'max_length': 300}), 36: ('wagtail.blocks.ListBlock', (35,), {'default': [], 'label': 'Questions pour guider la réflexion', 'required': False}), 37: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('short', 'Quelques lignes (environ 100 mots)'), ('medium', 'Une demi-page (environ 300 mots)'), ('long', 'Une page ou plus (environ 600 mots)')], 'label': 'Longueur attendue'}), 38: ('wagtail.blocks.BooleanBlock', (), {'default': True, 'help_text': "Une réflexion obligatoire est faite dès qu'une entrée du journal est enregistrée pour elle.", 'label': 'Obligatoire pour terminer la leçon', 'required': False}), 39: ('reflections.blocks.StableIdBlock', (), {'help_text': "Généré automatiquement à l'enregistrement ; ne le modifiez pas.", 'label': 'Identifiant'}), 40: ('wagtail.blocks.StructBlock', [[('prompt', 34), ('guiding_questions', 36), ('expected_length', 37), ('required', 38), ('prompt_id', 39)]], {})}, verbose_name='contenu'),
+            model_name="lessonpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("heading", 2),
+                    ("rich_text", 3),
+                    ("image", 7),
+                    ("video", 11),
+                    ("testimony", 15),
+                    ("key_points", 19),
+                    ("glossary_term", 22),
+                    ("document", 26),
+                    ("further_reading", 33),
+                    ("reflection", 40),
+                ],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.blocks.CharBlock", (), {"label": "Titre", "max_length": 200}),
+                    1: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {"choices": [("h2", "Titre de section"), ("h3", "Sous-titre")], "label": "Niveau"},
+                    ),
+                    2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                    3: ("courses.blocks.RichTextBlock", (), {}),
+                    4: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Décrit l'image pour les personnes qui ne la voient pas. Obligatoire.",
+                            "label": "Texte alternatif",
+                            "max_length": 250,
+                        },
+                    ),
+                    6: ("wagtail.blocks.CharBlock", (), {"label": "Légende", "max_length": 250, "required": False}),
+                    7: ("wagtail.blocks.StructBlock", [[("image", 4), ("alt", 5), ("caption", 6)]], {}),
+                    8: ("wagtail.embeds.blocks.EmbedBlock", (), {"label": "Vidéo (adresse YouTube ou Vimeo)"}),
+                    9: ("wagtail.blocks.CharBlock", (), {"label": "Titre de la vidéo", "max_length": 200}),
+                    10: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "ol", "ul"],
+                            "help_text": "Transcription complète, obligatoire pour les personnes sourdes ou malentendantes.",
+                            "label": "Transcription",
+                        },
+                    ),
+                    11: ("wagtail.blocks.StructBlock", [[("video", 8), ("title", 9), ("transcript", 10)]], {}),
+                    12: ("wagtail.blocks.TextBlock", (), {"label": "Témoignage"}),
+                    13: ("wagtail.blocks.CharBlock", (), {"label": "Auteur·rice", "max_length": 120}),
+                    14: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Fonction ou situation", "max_length": 200, "required": False},
+                    ),
+                    15: ("wagtail.blocks.StructBlock", [[("quote", 12), ("author", 13), ("role", 14)]], {}),
+                    16: ("wagtail.blocks.CharBlock", (), {"default": "À retenir", "label": "Titre", "max_length": 120}),
+                    17: ("wagtail.blocks.CharBlock", (), {"label": "Point", "max_length": 300}),
+                    18: ("wagtail.blocks.ListBlock", (17,), {"label": "Points"}),
+                    19: ("wagtail.blocks.StructBlock", [[("title", 16), ("points", 18)]], {}),
+                    20: ("wagtail.blocks.CharBlock", (), {"label": "Terme", "max_length": 120}),
+                    21: ("wagtail.blocks.TextBlock", (), {"label": "Définition"}),
+                    22: ("wagtail.blocks.StructBlock", [[("term", 20), ("definition", 21)]], {}),
+                    23: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                    24: ("wagtail.blocks.CharBlock", (), {"label": "Intitulé", "max_length": 200}),
+                    25: ("wagtail.blocks.TextBlock", (), {"label": "Description", "required": False}),
+                    26: ("wagtail.blocks.StructBlock", [[("document", 23), ("title", 24), ("description", 25)]], {}),
+                    27: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"default": "Pour aller plus loin", "label": "Titre", "max_length": 120},
+                    ),
+                    28: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "Auteur·rice, titre, éditeur, année.", "label": "Référence", "max_length": 400},
+                    ),
+                    29: ("wagtail.blocks.URLBlock", (), {"label": "Lien", "required": False}),
+                    30: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Pourquoi le lire", "max_length": 300, "required": False},
+                    ),
+                    31: ("wagtail.blocks.StructBlock", [[("reference", 28), ("url", 29), ("note", 30)]], {}),
+                    32: ("wagtail.blocks.ListBlock", (31,), {"label": "Références"}),
+                    33: ("wagtail.blocks.StructBlock", [[("title", 27), ("items", 32)]], {}),
+                    34: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {"help_text": "La question de départ, en une ou deux phrases.", "label": "Consigne"},
+                    ),
+                    35: ("wagtail.blocks.CharBlock", (), {"label": "Question", "max_length": 300}),
+                    36: (
+                        "wagtail.blocks.ListBlock",
+                        (35,),
+                        {"default": [], "label": "Questions pour guider la réflexion", "required": False},
+                    ),
+                    37: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("short", "Quelques lignes (environ 100 mots)"),
+                                ("medium", "Une demi-page (environ 300 mots)"),
+                                ("long", "Une page ou plus (environ 600 mots)"),
+                            ],
+                            "label": "Longueur attendue",
+                        },
+                    ),
+                    38: (
+                        "wagtail.blocks.BooleanBlock",
+                        (),
+                        {
+                            "default": True,
+                            "help_text": "Une réflexion obligatoire est faite dès qu'une entrée du journal est enregistrée pour elle.",
+                            "label": "Obligatoire pour terminer la leçon",
+                            "required": False,
+                        },
+                    ),
+                    39: (
+                        "reflections.blocks.StableIdBlock",
+                        (),
+                        {
+                            "help_text": "Généré automatiquement à l'enregistrement ; ne le modifiez pas.",
+                            "label": "Identifiant",
+                        },
+                    ),
+                    40: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("prompt", 34),
+                                ("guiding_questions", 36),
+                                ("expected_length", 37),
+                                ("required", 38),
+                                ("prompt_id", 39),
+                            ]
+                        ],
+                        {},
+                    ),
+                },
+                verbose_name="contenu",
+            ),
         ),
     ]

@@ -99,7 +99,9 @@ def test_shared_list_is_for_trainers_only(client, learner, manager, trainer, dja
     assert response.content.decode().count("Entrée ") >= 5
 
 
-def test_journal_list_shows_only_own_entries_in_few_queries(client, learner, other_learner, django_assert_max_num_queries):
+def test_journal_list_shows_only_own_entries_in_few_queries(
+    client, learner, other_learner, django_assert_max_num_queries
+):
     for index in range(6):
         make_entry(learner, title=f"Mienne {index}")
     make_entry(other_learner, title="Celle de Sacha")
