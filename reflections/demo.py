@@ -140,5 +140,7 @@ def load():
                 entry.shared_at = when + timedelta(hours=1)
                 entry.save(update_fields=["shared_at"])
         if spec["feedback"] and trainer and not entry.feedback.exists():
-            Feedback.objects.create(entry=entry, author=trainer, body_html=clean_html(spec["feedback"]))
+            feedback = Feedback.objects.create(entry=entry, author=trainer, body_html=clean_html(spec["feedback"]))
+            when = timezone.now() - timedelta(days=spec["days_ago"] - 2)
+            Feedback.objects.filter(pk=feedback.pk).update(created_at=when)
     return [f"Journal de démonstration : {created} entrée(s) créée(s) pour {LEARNER_EMAIL}."] if created else []

@@ -189,10 +189,18 @@ def prompt_context(page_id=None, prompt_id=None, subject=None):
                 "key": f"reflection:{prompt_id}",
                 "title": value["prompt"],
                 "value": value,
+                "is_prompt": True,
                 "page": page,
                 "course": course_of(page),
             }
     subject = (subject or "").strip()[:300]
     if subject or page:
-        return {"key": "", "title": subject, "value": None, "page": page, "course": course_of(page) if page else None}
+        return {
+            "key": "",
+            "title": subject,
+            "value": None,
+            "is_prompt": False,
+            "page": page,
+            "course": course_of(page) if page else None,
+        }
     return None

@@ -18,7 +18,7 @@ from .access import trainers_for
 from .forms import EntryForm, FeedbackForm
 from .models import JournalEntry
 from .pii import find_personal_data, highlight
-from .sanitize import html_to_text
+from .sanitize import MAX_TEXT_LENGTH, html_to_text
 
 
 def _owned(request, pk):
@@ -80,6 +80,11 @@ def editor_messages():
         "ol": _("Liste numérotée"),
         "quote": _("Citation"),
         "link": _("Lien"),
+        "help_rich": _(
+            "Utilisez la barre d'outils pour mettre en forme (gras, italique, listes, citation, lien). "
+            "Au plus %(max)s caractères."
+        )
+        % {"max": f"{MAX_TEXT_LENGTH:,}".replace(",", "\u202f")},
         "link_prompt": _("Adresse du lien (https://…, mailto:…) :"),
         "link_invalid": _("Seules les adresses commençant par http://, https:// ou mailto: sont acceptées."),
     }
@@ -148,7 +153,9 @@ def new(request):
 @login_required
 def edit(request, pk):
     entry = _owned(request, pk)
-    prompt = {"title": entry.prompt_title, "page": entry.source_page} if entry.prompt_title else None
+    prompt = None
+    if entry.prompt_title:
+        prompt = {"title": entry.prompt_title, "page": entry.source_page, "is_prompt": bool(entry.prompt_key)}
     if request.method == "POST":
         return _handle_save(request, entry, prompt)
     return _editor(request, entry, EntryForm(initial=_initial(entry)), prompt)

@@ -61,7 +61,7 @@
     ["ul", "•", function () { document.execCommand("insertUnorderedList"); }],
     ["ol", "1.", function () { document.execCommand("insertOrderedList"); }],
     ["quote", "« »", function () { document.execCommand("formatBlock", false, "blockquote"); }],
-    ["link", "🔗", addLink],
+    ["link", messages.link, addLink],
   ];
   tools.forEach(function (tool) {
     var button = document.createElement("button");
@@ -105,6 +105,10 @@
   textarea.parentNode.insertBefore(toolbar, textarea);
   textarea.parentNode.insertBefore(editor, textarea);
   label.removeAttribute("for");
+  var help = document.getElementById("journal-body-help");
+  if (help) {
+    help.textContent = messages.help_rich;
+  }
   label.addEventListener("click", function () { editor.focus(); });
 
   // --- State shown to the learner ------------------------------------------------------------------------
