@@ -15,15 +15,18 @@ class EntryForm(forms.Form):
         label=_("Votre texte"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 16}),
-        help_text=_(
-            "Laissez une ligne vide entre deux paragraphes ; commencez une ligne par « - » pour une liste. "
-            "Au plus %(max)s caractères."
-        )
-        % {"max": f"{MAX_TEXT_LENGTH:,}".replace(",", "\u202f")},
     )
     body_html = forms.CharField(required=False, widget=forms.HiddenInput, strip=False)
     revision = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     force = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Formatted here, not at import, so that it follows the language of the request.
+        self.fields["body_text"].help_text = _(
+            "Laissez une ligne vide entre deux paragraphes ; commencez une ligne par « - » pour une liste. "
+            "Au plus %(max)s caractères."
+        ) % {"max": f"{MAX_TEXT_LENGTH:,}".replace(",", "\u202f")}
 
     def clean(self):
         data = super().clean()

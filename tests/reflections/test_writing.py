@@ -148,3 +148,27 @@ def test_prompt_block_renders_its_preview_and_gets_a_stable_id():
     assert len(value["prompt_id"]) == 36
     assert block.clean(value)["prompt_id"] == value["prompt_id"]  # unchanged by later edits
     assert block.activity_key(value) == f"reflection:{value['prompt_id']}"
+
+
+def test_an_author_adds_a_prompt_to_a_lesson_in_the_admin(client, admin_user):
+    """Through the real Wagtail editor form: the block is offered, and saving gives the prompt its stable id."""
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    from courses.models import LessonPage
+
+    course = make_course()
+    client.force_login(admin_user)
+    add_url = reverse("wagtailadmin_pages:add", args=["courses", "lessonpage", course.pk])
+    assert "prompt_id" in client.get(add_url).content.decode()
+    value = {"prompt": "Qu'avez-vous appris ?", "guiding_questions": {"count": 0}, "expected_length": "short"}
+    value.update({"required": "on", "prompt_id": ""})
+    data = nested_form_data(
+        {"title": "Leçon réflexive", "slug": "lecon-reflexive", "summary": "", "duration_minutes": 15}
+        | {"body": streamfield([("reflection", value)]), "action-publish": "publish"}
+    )
+    response = client.post(add_url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    lesson = LessonPage.objects.get(slug="lecon-reflexive")
+    prompt_id = lesson.body[0].value["prompt_id"]
+    assert len(prompt_id) == 36
+    assert list(lesson.activities.values_list("activity_key", flat=True)) == [f"reflection:{prompt_id}"]
