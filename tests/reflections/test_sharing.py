@@ -137,3 +137,12 @@ def test_deleting_an_entry_deletes_its_feedback(client, learner, trainer):
     assert JournalEntry.objects.filter(pk=entry.pk).exists()  # the GET only asks
     assert client.post(url).status_code == 302
     assert not JournalEntry.objects.filter(pk=entry.pk).exists() and not Feedback.objects.exists()
+
+
+def test_highlight_escapes_the_text_around_findings():
+    from reflections.pii import highlight
+
+    text = "<script>alert(1)</script> écrire à a@b.fr"
+    html = str(highlight(text, find_personal_data(text)))
+    assert html.startswith("&lt;script&gt;alert(1)&lt;/script&gt;")
+    assert html.endswith('<mark class="pii-mark"><span class="visually-hidden">[adresse e-mail] </span>a@b.fr</mark>')
