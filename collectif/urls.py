@@ -17,6 +17,7 @@ urlpatterns = [
     path("compte/", login_required(RedirectView.as_view(pattern_name="account_profile")), name="account_home"),
     path("mon-espace/", my_space, name="my_space"),
     path("sante/", health, name="health"),
+    path("journal/", include("reflections.urls")),
 ]
 
 if settings.DEBUG:

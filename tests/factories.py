@@ -76,3 +76,26 @@ def publish(parent, page):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+# --- Reflections (journal) -----------------------------------------------------------------------------
+
+
+def make_entry(author, title="Ma réflexion", html="<p>Ce que j'ai appris cette semaine.</p>", shared=False, **fields):
+    """A saved journal entry (through the service, so the HTML is cleaned as in real use)."""
+    from reflections import services
+    from reflections.sanitize import clean_html
+
+    entry = services.new_entry(author)
+    for name, value in fields.items():
+        setattr(entry, name, value)
+    entry = services.save(entry, title, clean_html(html))
+    if shared:
+        services.share(entry)
+    return entry
+
+
+def make_feedback(entry, trainer, text="Merci pour ce texte précis."):
+    from reflections import services
+
+    return services.add_feedback(entry, trainer, plain_text=text)

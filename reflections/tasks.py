@@ -1,0 +1,28 @@
+"""Background jobs of the journal (django-tasks; run by the database worker, immediately in tests)."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django_tasks import task
+
+
+@task()
+def send_feedback_notification(feedback_id):
+    """E-mail the learner that a trainer answered one of their entries (the reply itself stays on the site)."""
+    from .models import Feedback
+
+    feedback = Feedback.objects.select_related("entry__author", "author").filter(pk=feedback_id).first()
+    if feedback is None:  # the entry was deleted in the meantime
+        return False
+    learner = feedback.entry.author
+    if not learner.is_active or not learner.email:
+        return False
+    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("reflections:detail", args=[feedback.entry_id])
+    with translation.override(learner.preferred_language or settings.LANGUAGE_CODE):
+        context = {"feedback": feedback, "entry": feedback.entry, "learner": learner, "url": url}
+        subject = render_to_string("reflections/emails/feedback_subject.txt", context).strip()
+        body = render_to_string("reflections/emails/feedback_body.txt", context)
+    send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [learner.email])
+    return True
