@@ -66,7 +66,7 @@ def test_full_play_through_with_feedback_debrief_progress_and_statements(client,
     assert "Décision 1" in page and "Bonne idée 1" in page and "Pourquoi ce choix ?" in page
     assert "Recommandé" not in page  # quality is only revealed in the feedback
 
-    for index, choice in enumerate(["bon1", "mauvais2", "bon3", "bon4", "bon5"], start=1):
+    for choice in ["bon1", "mauvais2", "bon3", "bon4", "bon5"]:
         response = decide(client, attempt, choice)
         assert response.status_code == 302
         feedback = text(client.get(reverse("cases:play", args=[attempt.pk])))
@@ -94,7 +94,7 @@ def test_full_play_through_with_feedback_debrief_progress_and_statements(client,
     assert chose.count() == 5
     first = chose.order_by("stored_at").first().data
     assert first["result"]["response"] in {"bon1", "mauvais2", "bon3", "bon4", "bon5"}
-    assert any(JUSTIFICATION == value for value in first["result"]["extensions"].values())
+    assert any(value == JUSTIFICATION for value in first["result"]["extensions"].values())
 
 
 def test_empty_or_short_justification_stops_the_learner_and_records_nothing(client, learner):
