@@ -156,7 +156,7 @@ class CasePage(Page):
             from .graph import recommended_path, to_mermaid
 
             graph = self.graph
-            return TemplateResponse(
+            response = TemplateResponse(
                 request,
                 "cases/admin/diagram.html",
                 {
@@ -167,6 +167,10 @@ class CasePage(Page):
                     "recommended": recommended_path(graph),
                 },
             )
+            # Wagtail renders previews through a request to the page's own URL, outside /admin/: give this
+            # authors-only view the admin policy, since Mermaid injects its SVG styles inline.
+            response._csp_update = settings.ADMIN_CONTENT_SECURITY_POLICY_EXTRA
+            return response
         return super().serve_preview(request, mode_name)
 
     def get_context(self, request, *args, **kwargs):
