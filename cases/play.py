@@ -55,10 +55,6 @@ def start_attempt(user, case):
     return attempt
 
 
-def current_step(attempt):
-    return attempt.decisions.count()
-
-
 def decide(attempt, *, step, node_key, choice_key, justification="", now=None):
     """Record the learner's choice at the current node and move the attempt on. Returns the decision.
 

@@ -88,7 +88,9 @@ def test_admin_saves_an_incomplete_draft_but_refuses_to_publish_it(client, train
     case = make_case(live=False, nodes=five_node_graph())
     client.force_login(trainer)
     url = reverse("wagtailadmin_pages:edit", args=[case.pk])
-    assert client.get(url).status_code == 200
+    edit_page = client.get(url)
+    assert edit_page.status_code == 200
+    assert reverse("cases:report", args=[case.pk]) in edit_page.content.decode()
 
     response = client.post(url, edit_data(case, five_node_graph() + [ORPHAN], "action-publish"))
     assert response.status_code == 200
