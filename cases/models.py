@@ -176,7 +176,7 @@ class CasePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         attempts = []
-        if request.user.is_authenticated:
+        if request.user.is_authenticated and self.pk:  # an unsaved page previewed from "add" has no attempts
             attempts = list(CaseAttempt.objects.filter(user=request.user, case=self).order_by("-started_at"))
         context["attempts"] = attempts
         context["current_attempt"] = next((a for a in attempts if a.status == CaseAttempt.Status.IN_PROGRESS), None)

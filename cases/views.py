@@ -67,6 +67,10 @@ def play_attempt(request, attempt_id):
                 request, _("Ce choix a déjà été enregistré (envoi en double) : rien n'a été ajouté."), 400, attempt
             )
         node = graph.get(attempt.current_node_key)
+        if node is None or node.is_ending:
+            return _error(
+                request, _("Cette étape n'existe plus dans le cas : commencez une nouvelle tentative."), 404, attempt
+            )
         posted = request.POST.get("choice", "")
         if request.POST.get("node") != attempt.current_node_key or (posted and node.choice(posted) is None):
             return _error(

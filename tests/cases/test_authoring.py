@@ -131,6 +131,19 @@ def test_diagram_preview_shows_mermaid_table_and_errors(client, admin_user):
     assert "'unsafe-eval'" in response["Content-Security-Policy"]
 
 
+def test_preview_while_adding_a_case(client, trainer):
+    from cases.models import CaseIndexPage
+
+    client.force_login(trainer)
+    index = CaseIndexPage.objects.get()
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["cases", "casepage", index.pk])
+    draft = CasePage(title="Nouveau cas", slug="nouveau-cas", summary="Résumé", territory="Quartier")
+    client.post(url, edit_data(draft, five_node_graph(), None))
+    assert "Le graphe est valide" in text(client.get(url + "?mode=diagram"))
+    page = text(client.get(url))
+    assert "Nouveau cas" in page and "une fois enregistré et publié" in page
+
+
 def test_diagram_preview_of_a_valid_case(client, admin_user):
     case = make_case()
     client.force_login(admin_user)
