@@ -5,7 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: run test install messages compilemessages lint migrate demo serve scale-check
+.PHONY: run test install messages compilemessages lint migrate demo serve vendor scale-check
+
+# Front-end libraries are vendored from npm at a pinned version and checked against the registry's
+# integrity hash; they land in static/vendor/ (gitignored). Mermaid draws case graphs in the admin preview.
+MERMAID_VERSION := 11.12.0
+MERMAID_INTEGRITY := sha512-ZudVx73BwrMJfCFmSSJT84y6u5brEoV8DOItdHomNLz32uBjNrelm7mg95X7g+C6UoQH/W6mBLGDEDv73JdxBg==
+MERMAID := static/vendor/mermaid/mermaid-$(MERMAID_VERSION).stamp
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,6 +20,17 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+$(MERMAID):
+	rm -rf static/vendor/mermaid var/npm && mkdir -p static/vendor/mermaid var/npm
+	cd var/npm && npm pack --silent mermaid@$(MERMAID_VERSION) >/dev/null
+	test "$$(python3 -c 'import base64,hashlib,sys; print("sha512-" + base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).decode())' var/npm/mermaid-$(MERMAID_VERSION).tgz)" = "$(MERMAID_INTEGRITY)" \
+		|| { echo "mermaid $(MERMAID_VERSION) : empreinte inattendue, archive refusée." >&2; exit 1; }
+	tar -xzf var/npm/mermaid-$(MERMAID_VERSION).tgz -C static/vendor/mermaid --strip-components=2 package/dist/mermaid.min.js
+	rm -rf var/npm
+	touch $@
+
+vendor: $(MERMAID)
 
 ## Compile the committed .po catalogues (pure Python, no gettext needed on the machine).
 compilemessages: install
@@ -29,14 +46,14 @@ migrate: install
 demo: migrate compilemessages
 	$(BIN)/python manage.py load_demo
 
-run: demo
+run: demo vendor
 	./scripts/run_dev.sh
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint compilemessages
+test: lint compilemessages vendor
 	@if [ ! -x /usr/bin/chromium ]; then echo "Chromium est introuvable : installez-le avec 'apt-get install -y chromium'." >&2; exit 1; fi
 	$(BIN)/pytest $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest n'a exécuté aucun test : échec." >&2; exit 1; fi; exit $$status

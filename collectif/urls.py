@@ -18,6 +18,7 @@ urlpatterns = [
     path("mon-espace/", my_space, name="my_space"),
     path("sante/", health, name="health"),
     path("journal/", include("reflections.urls")),
+    path("cas-pratiques/", include("cases.urls")),
 ]
 
 if settings.DEBUG:

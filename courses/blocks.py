@@ -11,6 +11,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from cases.blocks import CaseBlock
 from reflections.blocks import ReflectionPromptBlock
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "blockquote"]
@@ -173,3 +174,4 @@ class LessonBodyBlock(blocks.StreamBlock):
     document = DocumentBlock()
     further_reading = FurtherReadingBlock()
     reflection = ReflectionPromptBlock()
+    case = CaseBlock()

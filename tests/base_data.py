@@ -31,3 +31,14 @@ def restore_base_data():
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Collectif"},
     )
+    _restore_case_index(home)
+
+
+def _restore_case_index(home):
+    from cases.models import CaseIndexPage
+
+    if CaseIndexPage.objects.exists():
+        return
+    migration = importlib.import_module("cases.migrations.0002_case_index_page")
+    index = home.add_child(instance=CaseIndexPage(title=migration.TITLE, slug=migration.SLUG, intro=migration.INTRO))
+    migration.grant_author_permissions(apps, index.pk)

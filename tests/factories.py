@@ -99,3 +99,87 @@ def make_feedback(entry, trainer, text="Merci pour ce texte précis."):
     from reflections import services
 
     return services.add_feedback(entry, trainer, plain_text=text)
+
+
+# --- Cases -------------------------------------------------------------------------------------------
+
+
+def case_choice(key, next_node, quality="recommande", score=10, label=None, feedback=None):
+    return {
+        "key": key,
+        "label": label or f"Choix {key}",
+        "feedback": feedback or f"Retour pédagogique du choix {key}.",
+        "quality": quality,
+        "score": score,
+        "next_node": next_node,
+    }
+
+
+def case_decision(key, choices, phase="diagnostic", start=False, title=None):
+    return (
+        "decision",
+        {
+            "key": key,
+            "title": title or f"Étape {key}",
+            "phase": phase,
+            "is_start": start,
+            "situation": f"<p>Situation de l'étape {key}.</p>",
+            "documents": [],
+            "choices": choices,
+        },
+    )
+
+
+def case_ending(key, title=None, phase="evaluation"):
+    return ("ending", {"key": key, "title": title or f"Fin {key}", "phase": phase, "debrief": f"<p>Bilan {key}.</p>"})
+
+
+FIVE_PHASES = ["diagnostic", "mobilisation", "projet", "action", "evaluation"]
+
+
+def five_node_graph():
+    """Five decision nodes, one per phase; at each a recommended and an "à éviter" choice, then two endings."""
+    nodes = []
+    for index, phase in enumerate(FIVE_PHASES, start=1):
+        nxt = f"d{index + 1}" if index < 5 else None
+        nodes.append(
+            case_decision(
+                f"d{index}",
+                [
+                    case_choice(f"bon{index}", nxt or "fin-bonne", "recommande", 10, label=f"Bonne idée {index}"),
+                    case_choice(f"mauvais{index}", nxt or "fin-mitigee", "a_eviter", 0, label=f"Fausse piste {index}"),
+                ],
+                phase=phase,
+                start=index == 1,
+                title=f"Décision {index}",
+            )
+        )
+    nodes += [case_ending("fin-bonne", "Une réussite collective"), case_ending("fin-mitigee", "Un bilan mitigé")]
+    return nodes
+
+
+def case_index():
+    from cases.models import CaseIndexPage
+
+    return CaseIndexPage.objects.first()
+
+
+def make_case(title="Un cas à jouer", nodes=None, live=True, **fields):
+    """A case page under "Cas pratiques", published (through the publishing rule) unless live=False."""
+    from cases.models import CasePage
+    from cases.publishing import publish_case
+
+    fields.setdefault("summary", "Un cas pour les tests.")
+    fields.setdefault("territory", "Quartier fictif")
+    fields.setdefault("situation", "<p>Une situation de départ.</p>")
+    fields.setdefault("objectives", "<ul><li>Décider avec le groupe.</li></ul>")
+    fields.setdefault("justification_min_length", 10)
+    case = CasePage(title=title, nodes=five_node_graph() if nodes is None else nodes, **fields)
+    case.live = False
+    case_index().add_child(instance=case)
+    if live:
+        publish_case(case)
+    else:
+        case.save_revision()
+    case.refresh_from_db()
+    return case

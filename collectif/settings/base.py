@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "statements",
     "courses",
     "reflections",
+    "cases",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CasesConfig(AppConfig):
+    name = "cases"
+    verbose_name = _("Cas pratiques")
+
+    def ready(self):
+        from accounts import personal_data
+        from core import demo as core_demo
+        from core import myspace, navigation
+
+        from . import demo, export
+
+        personal_data.register("cas_pratiques", export.export_attempts, order=30)
+        myspace.register(
+            "cases",
+            "cases/includes/my_space.html",
+            export.my_space_context,
+            order=40,
+            visible=lambda user: user.is_authenticated,
+        )
+        core_demo.register("cases", demo.load, order=40)
+        navigation.register(_("Cas pratiques"), "cases:index", order=30, visible=lambda user: user.is_authenticated)

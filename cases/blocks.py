@@ -1,0 +1,169 @@
+"""Blocks of a case (role cards, decision and ending nodes) and the case block for lesson bodies.
+
+Node and choice keys are typed by authors and never generated: they name decisions in the records
+(CaseDecision.node_key / choice_key), so an author may reword a node without losing its history.
+"""
+
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+
+from core.activities import ActivityBlockMixin
+
+from .graph import MAX_SCORE, Phase, Quality
+
+KEY_HELP = _("Identifiant stable (lettres minuscules, chiffres, tirets), par exemple « reunion-bailleur ».")
+key_validator = RegexValidator(
+    r"^[a-z0-9][a-z0-9_-]*$", _("Utilisez seulement des lettres minuscules sans accent, des chiffres et des tirets.")
+)
+SITUATION_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+
+
+class KeyBlock(blocks.CharBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 50)
+        kwargs.setdefault("help_text", KEY_HELP)
+        kwargs.setdefault("validators", [key_validator])
+        super().__init__(**kwargs)
+
+
+ROLE_KINDS = [
+    ("personne", _("Personne concernée")),
+    ("professionnel", _("Professionnel·le")),
+    ("partenaire", _("Partenaire ou institution")),
+    ("elu", _("Élu·e")),
+]
+
+
+class RoleCardBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("Nom ou désignation"), max_length=120)
+    kind = blocks.ChoiceBlock(label=_("Type"), choices=ROLE_KINDS, default="personne")
+    role = blocks.CharBlock(label=_("Rôle dans la situation"), max_length=200)
+    description = blocks.TextBlock(label=_("Ce qu'il faut savoir"), required=False)
+
+    class Meta:
+        template = "cases/blocks/role_card.html"
+        icon = "user"
+        label = _("Fiche personnage")
+        description = _("Une personne, un·e professionnel·le ou un partenaire impliqué dans la situation.")
+        preview_value = {
+            "name": "Mme Diallo",
+            "kind": "personne",
+            "role": "locataire, mère de trois enfants",
+            "description": "A reçu un avis de coupure d'électricité en janvier.",
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["kind_label"] = dict(ROLE_KINDS).get(value.get("kind"), "")
+        return context
+
+
+class CaseDocumentBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Titre"), max_length=200)
+    kind = blocks.ChoiceBlock(
+        label=_("Nature"),
+        choices=[
+            ("courrier", _("Courrier")),
+            ("compte_rendu", _("Compte rendu de réunion")),
+            ("chiffres", _("Chiffres")),
+            ("temoignage", _("Témoignage")),
+        ],
+        default="courrier",
+    )
+    content = blocks.TextBlock(label=_("Contenu"), help_text=_("Le texte du document, lisible sans téléchargement."))
+    document = DocumentChooserBlock(label=_("Fichier joint (facultatif)"), required=False)
+
+
+class CaseChoiceBlock(blocks.StructBlock):
+    key = KeyBlock(label=_("Identifiant du choix"))
+    label = blocks.CharBlock(label=_("Intitulé du choix"), max_length=300)
+    feedback = blocks.TextBlock(
+        label=_("Retour pédagogique"), help_text=_("Pourquoi ce choix aide ou freine la dynamique collective.")
+    )
+    quality = blocks.ChoiceBlock(label=_("Qualité"), choices=Quality.CHOICES, default=Quality.ACCEPTABLE)
+    score = blocks.IntegerBlock(label=_("Points (0 à 10)"), min_value=0, max_value=MAX_SCORE, default=5)
+    next_node = blocks.CharBlock(
+        label=_("Étape suivante (identifiant)"),
+        max_length=50,
+        required=False,
+        help_text=_("Identifiant de l'étape de décision ou de fin à laquelle ce choix mène."),
+    )
+
+    class Meta:
+        icon = "arrow-right"
+        label = _("Choix")
+
+
+class DecisionNodeBlock(blocks.StructBlock):
+    key = KeyBlock(label=_("Identifiant de l'étape"))
+    title = blocks.CharBlock(label=_("Titre"), max_length=200)
+    phase = blocks.ChoiceBlock(label=_("Phase"), choices=Phase.CHOICES, default=Phase.DIAGNOSTIC)
+    is_start = blocks.BooleanBlock(label=_("Étape de départ"), required=False)
+    situation = blocks.RichTextBlock(label=_("Situation"), features=SITUATION_FEATURES)
+    documents = blocks.ListBlock(CaseDocumentBlock(), label=_("Documents"), default=[])
+    choices = blocks.ListBlock(CaseChoiceBlock(), label=_("Choix (2 à 4)"), default=[])
+
+    class Meta:
+        icon = "fork"
+        label = _("Étape de décision")
+        label_format = "{key} · {title}"
+
+
+class EndingNodeBlock(blocks.StructBlock):
+    key = KeyBlock(label=_("Identifiant de la fin"))
+    title = blocks.CharBlock(label=_("Titre"), max_length=200)
+    phase = blocks.ChoiceBlock(label=_("Phase"), choices=Phase.CHOICES, default=Phase.EVALUATION)
+    debrief = blocks.RichTextBlock(label=_("Bilan"), features=SITUATION_FEATURES)
+
+    class Meta:
+        icon = "flag"
+        label = _("Fin")
+        label_format = "{key} · {title}"
+
+
+class CaseGraphBlock(blocks.StreamBlock):
+    decision = DecisionNodeBlock()
+    ending = EndingNodeBlock()
+
+
+class CasePeopleBlock(blocks.StreamBlock):
+    role_card = RoleCardBlock()
+
+
+class CaseBlock(ActivityBlockMixin, blocks.StructBlock):
+    """A worked case inside a lesson; completing the case counts toward the lesson's completion."""
+
+    activity_kind = "case"
+
+    case = blocks.PageChooserBlock(label=_("Cas pratique"), page_type="cases.CasePage")
+    introduction = blocks.TextBlock(label=_("Consigne"), required=False)
+    required = blocks.BooleanBlock(label=_("Obligatoire pour terminer la leçon"), required=False, default=True)
+
+    class Meta:
+        template = "cases/blocks/case.html"
+        icon = "fork"
+        label = _("Cas pratique")
+        description = _("Un cas à embranchements à jouer depuis la leçon ; il compte pour la terminer.")
+        preview_value = {"introduction": "Jouez ce cas avant la séance de regroupement.", "required": True}
+
+    def activity_key(self, value):
+        page = value.get("case")
+        return f"case:{page.pk}" if page else None
+
+    def is_required(self, value):
+        return bool(value.get("required"))
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        page = value.get("case")
+        context["case_page"] = page.specific if page and page.live else None
+        context["case_status"] = None
+        if request is not None and page is not None and request.user.is_authenticated:
+            from progress import api as progress
+
+            result = progress.results_for(request.user, [f"case:{page.pk}"]).get(f"case:{page.pk}")
+            context["case_status"] = result
+        return context

@@ -1,0 +1,491 @@
+"""Demo case: energy debts in a social housing building, played through the five phases of the ISIC.
+
+Fictional places and people. Idempotent: the case is created once, then left as it is.
+"""
+
+from core.models import CompetenceDomain
+
+from .graph import Phase, Quality
+
+R, A, X = Quality.RECOMMENDED, Quality.ACCEPTABLE, Quality.AVOID
+SLUG = "impayes-energie-residence-les-tilleuls"
+
+
+def choice(key, label, quality, score, next_node, feedback):
+    return {
+        "key": key,
+        "label": label,
+        "quality": quality,
+        "score": score,
+        "next_node": next_node,
+        "feedback": feedback,
+    }
+
+
+def decision(key, title, phase, situation, choices, documents=(), start=False):
+    return (
+        "decision",
+        {
+            "key": key,
+            "title": title,
+            "phase": phase,
+            "is_start": start,
+            "situation": situation,
+            "documents": list(documents),
+            "choices": choices,
+        },
+    )
+
+
+def ending(key, title, phase, debrief):
+    return ("ending", {"key": key, "title": title, "phase": phase, "debrief": debrief})
+
+
+def document(title, kind, content):
+    return {"title": title, "kind": kind, "content": content, "document": None}
+
+
+PEOPLE = [
+    (
+        "role_card",
+        {
+            "name": "Vous",
+            "kind": "professionnel",
+            "role": "assistante sociale de secteur",
+            "description": "Vous tenez une permanence hebdomadaire au service social départemental, à deux "
+            "rues de la résidence.",
+        },
+    ),
+    (
+        "role_card",
+        {
+            "name": "Mme Diallo",
+            "kind": "personne",
+            "role": "locataire du bâtiment B, trois enfants",
+            "description": "Elle a reçu une lettre de relance pour une dette de gaz et se sent « mauvaise "
+            "gestionnaire ».",
+        },
+    ),
+    (
+        "role_card",
+        {
+            "name": "M. Lefèvre",
+            "kind": "personne",
+            "role": "retraité, ancien président de l'amicale",
+            "description": "L'amicale des locataires ne se réunit plus depuis deux ans ; il connaît l'histoire "
+            "de la résidence et ses conflits.",
+        },
+    ),
+    (
+        "role_card",
+        {
+            "name": "Mme Roche",
+            "kind": "professionnel",
+            "role": "conseillère en économie sociale et familiale (CESF) du bailleur",
+            "description": "Elle reçoit les locataires en impayé de loyer et connaît les contrats de chauffage.",
+        },
+    ),
+    (
+        "role_card",
+        {
+            "name": "Le CCAS",
+            "kind": "partenaire",
+            "role": "centre communal d'action sociale",
+            "description": "Il peut accorder des aides ponctuelles et prêter une salle de réunion.",
+        },
+    ),
+    (
+        "role_card",
+        {
+            "name": "M. Garnier",
+            "kind": "elu",
+            "role": "adjoint au maire chargé du logement",
+            "description": "Il siège au conseil d'administration du bailleur.",
+        },
+    ),
+]
+
+NODES = [
+    decision(
+        "reperage",
+        "Huit ménages, un même immeuble",
+        Phase.DIAGNOSTIC,
+        "<p>En un mois, huit ménages du bâtiment B de la résidence Les Tilleuls sont venus à votre permanence pour "
+        "des factures d'énergie impayées. Chacun arrive seul, avec le sentiment d'avoir mal géré son budget. "
+        "Vous remarquez que tous habitent le même bâtiment, chauffé par une chaudière collective.</p>",
+        [
+            choice(
+                "aides-une-par-une",
+                "Instruire huit demandes d'aide une par une, sans autre démarche",
+                A,
+                4,
+                "diagnostic-partage",
+                "Les aides individuelles sont nécessaires et urgentes : elles évitent des coupures. Mais traitées "
+                "une par une, elles laissent chaque ménage avec l'idée que le problème vient de lui. Quelques "
+                "semaines plus tard, deux nouveaux ménages du même bâtiment arrivent : la récurrence s'impose, et "
+                "vous proposez enfin une rencontre collective, avec du retard.",
+            ),
+            choice(
+                "croiser-constats",
+                "Traiter les urgences et proposer aux ménages de comparer ensemble leurs factures et leurs logements",
+                R,
+                10,
+                "diagnostic-partage",
+                "Vous articulez l'aide individuelle et la démarche collective, sans opposer les deux. Repérer une "
+                "récurrence et la soumettre aux personnes concernées, c'est le point de départ d'un diagnostic "
+                "partagé : le problème peut être commun, et chacun cesse de porter seul la faute.",
+            ),
+            choice(
+                "info-ecogestes",
+                "Organiser une information collective sur les éco-gestes",
+                X,
+                1,
+                "reunion-ecogestes",
+                "Vous réunissez les personnes, mais autour d'une réponse décidée d'avance qui suppose que les "
+                "comportements sont en cause. Rien ne le montre encore : partir d'une explication toute faite "
+                "empêche d'entendre ce que vivent les habitants.",
+            ),
+        ],
+        documents=[
+            document(
+                "Relevé des demandes de la permanence",
+                "chiffres",
+                "Mars : 8 demandes d'aide pour impayés d'énergie, toutes au bâtiment B.\n"
+                "Montants des dettes : de 380 € à 1 150 €.\n"
+                "Même période l'an dernier : 2 demandes pour toute la résidence.",
+            ),
+        ],
+        start=True,
+    ),
+    decision(
+        "reunion-ecogestes",
+        "Une réunion qui tourne mal",
+        Phase.DIAGNOSTIC,
+        "<p>Dès les premières diapositives sur la température idéale et les multiprises, une locataire se lève : "
+        "« Chez moi il fait 16 degrés avec tout allumé, et vous venez nous dire de baisser le chauffage ? » "
+        "D'autres approuvent. Plusieurs parlent de radiateurs froids et de fenêtres qui ferment mal.</p>",
+        [
+            choice(
+                "ecouter",
+                "Arrêter la présentation et recueillir ce que les habitants constatent",
+                R,
+                8,
+                "diagnostic-partage",
+                "Reconnaître que la réunion partait d'une mauvaise hypothèse, c'est prendre au sérieux les savoirs "
+                "d'expérience des habitants. La colère exprimée devient une information : elle désigne un problème "
+                "partagé (le chauffage) qui mérite un diagnostic commun.",
+            ),
+            choice(
+                "poursuivre",
+                "Poursuivre la présentation prévue puis répondre aux questions",
+                X,
+                0,
+                "fin-repli",
+                "Continuer comme prévu confirme aux habitants qu'on ne les écoute pas. Ils repartent avec le "
+                "sentiment d'être jugés, et la confiance nécessaire à toute action collective est entamée.",
+            ),
+        ],
+    ),
+    decision(
+        "diagnostic-partage",
+        "Construire le diagnostic",
+        Phase.DIAGNOSTIC,
+        "<p>Une douzaine de locataires viennent à la première rencontre, dans une salle prêtée par le CCAS, avec "
+        "leurs factures. Les constats se recoupent : radiateurs tièdes, factures en hausse depuis le changement de "
+        "contrat de chauffage, moisissures dans plusieurs logements. M. Lefèvre rappelle que l'amicale avait déjà "
+        "signalé des pannes de la chaudière.</p>",
+        [
+            choice(
+                "releves-ensemble",
+                "Proposer au groupe de relever ensemble températures, factures et désordres, "
+                "logement par logement, en y associant la CESF du bailleur",
+                R,
+                10,
+                "mobilisation",
+                "Les preuves collectées ensemble donnent au groupe une connaissance précise de sa situation et une "
+                "base solide pour la suite. Associer la CESF du bailleur croise les regards dès le diagnostic, et "
+                "repère les ressources (l'amicale, les savoirs de M. Lefèvre) autant que les manques.",
+            ),
+            choice(
+                "audit-d-abord",
+                "Demander d'abord un audit technique avant d'impliquer davantage les habitants",
+                A,
+                4,
+                "mobilisation",
+                "Un regard technique sera utile, mais le demander seul place les habitants en spectateurs. Le "
+                "diagnostic partagé croise les données techniques avec la parole et les observations des "
+                "personnes ; sinon le groupe se démobilise en attendant les experts.",
+            ),
+            choice(
+                "questionnaire",
+                "Envoyer un questionnaire par courrier à tous les locataires",
+                X,
+                2,
+                "mobilisation",
+                "Un questionnaire peut compléter le diagnostic, mais envoyé seul il transforme des personnes déjà "
+                "réunies en répondants isolés. Le taux de retour sera faible, et l'élan de la première rencontre "
+                "se perd.",
+            ),
+        ],
+        documents=[
+            document(
+                "Courrier du fournisseur à Mme Diallo",
+                "courrier",
+                "Madame, sauf règlement de la somme de 640 € sous quinze jours, nous serons contraints de "
+                "procéder à la réduction de votre puissance de fourniture.",
+            ),
+        ],
+    ),
+    decision(
+        "mobilisation",
+        "Élargir le groupe et clarifier votre place",
+        Phase.MOBILISATION,
+        "<p>Les relevés montrent que trente logements sur quarante-deux restent sous 18 °C et que le réglage de la "
+        "chaudière collective est en cause. Six personnes viennent régulièrement. Mme Diallo se dit prête à "
+        "prendre la parole. Votre cheffe de service vous demande dans quel cadre vous intervenez.</p>",
+        [
+            choice(
+                "mandat-et-porte-a-porte",
+                "Clarifier votre mandat avec votre cheffe de service, puis faire du "
+                "porte-à-porte avec deux habitantes et relancer l'amicale",
+                R,
+                10,
+                "projet",
+                "Clarifier votre position vis-à-vis de l'employeur protège l'action et vous-même. Aller vers les "
+                "locataires qui ne viennent pas, avec des habitantes, élargit le groupe au-delà des premiers "
+                "concernés ; relancer l'amicale s'appuie sur une ressource existante.",
+            ),
+            choice(
+                "porte-parole-unique",
+                "Désigner Mme Diallo comme porte-parole unique, puisqu'elle s'exprime bien",
+                X,
+                2,
+                "projet",
+                "Choisir à la place du groupe qui parle, c'est déjà décider pour lui. Cela expose une personne "
+                "en difficulté financière, qui porterait seule la relation avec le bailleur, et prive les autres "
+                "de l'occasion de prendre la parole.",
+            ),
+            choice(
+                "reunion-publique-elu",
+                "Inviter tout de suite l'adjoint au logement à une réunion publique",
+                A,
+                5,
+                "projet",
+                "Associer les élus fait partie du développement social local, mais trop tôt, la rencontre risque "
+                "de tourner à la liste de plaintes, avant que le groupe ait formulé ses demandes. Le moment de "
+                "l'interpellation se prépare avec lui.",
+            ),
+        ],
+    ),
+    decision(
+        "projet",
+        "Des colères aux demandes",
+        Phase.PROJET,
+        "<p>Le groupe compte maintenant quinze ménages et l'amicale s'est réunie à nouveau. Les avis divergent : "
+        "certains veulent « que le bailleur répare tout », d'autres proposent d'arrêter de payer les charges de "
+        "chauffage tant que rien ne change.</p>",
+        [
+            choice(
+                "formuler-ensemble",
+                "Aider le groupe à formuler lui-même des demandes précises, un calendrier et une répartition des rôles",
+                R,
+                10,
+                "rencontre-bailleur",
+                "C'est le groupe qui formule le problème, les objectifs et les moyens ; vous garantissez la "
+                "méthode. Des demandes précises (réglage de la chaudière, révision des charges, échéanciers pour "
+                "les dettes) se négocient mieux qu'une plainte générale, et chacun sait ce qu'il a à faire.",
+            ),
+            choice(
+                "rediger-soi-meme",
+                "Rédiger vous-même le courrier au bailleur pour gagner du temps",
+                X,
+                2,
+                "rencontre-bailleur",
+                "Le courrier sera peut-être bien écrit, mais ce sera le vôtre. Parler à la place du groupe est une "
+                "des erreurs les plus fréquentes : les habitants perdent la maîtrise de leur démarche, et le "
+                "bailleur s'adresse ensuite à vous plutôt qu'à eux.",
+            ),
+            choice(
+                "arret-paiement",
+                "Soutenir l'idée d'arrêter de payer les charges",
+                X,
+                0,
+                "fin-exposes",
+                "Arrêter de payer expose les ménages les plus fragiles à des poursuites, alors qu'ils sont déjà "
+                "endettés. Un rapport de force peut être légitime, mais il se construit avec le groupe en "
+                "mesurant les risques pour chacun, jamais en les faisant porter aux plus vulnérables.",
+            ),
+        ],
+        documents=[
+            document(
+                "Compte rendu de la réunion du groupe",
+                "compte_rendu",
+                "Présents : 15 ménages, l'amicale, l'assistante sociale.\n"
+                "Constats validés : 30 logements sous 18 °C ; hausse des charges de chauffage.\n"
+                "Points en débat : que demander au bailleur ? Faut-il suspendre le paiement des charges ?",
+            ),
+        ],
+    ),
+    decision(
+        "rencontre-bailleur",
+        "Préparer la rencontre avec le bailleur",
+        Phase.ACTION,
+        "<p>Le bailleur accepte une rencontre, mais propose de recevoir « deux représentants » dans ses bureaux, "
+        "un mardi à 10 heures. Plusieurs membres du groupe travaillent à cette heure-là.</p>",
+        [
+            choice(
+                "negocier-modalites",
+                "Préparer la rencontre avec le groupe et négocier un créneau en fin de "
+                "journée, dans la salle commune, avec une délégation qui s'exprime elle-même",
+                R,
+                10,
+                "evaluation",
+                "Les conditions de la rencontre font partie de la négociation. Des horaires accessibles et une "
+                "délégation préparée permettent aux habitants de porter leur propre parole ; vous restez en "
+                "appui, sans vous substituer à eux.",
+            ),
+            choice(
+                "accepter-conditions",
+                "Accepter les conditions du bailleur et y aller vous-même avec Mme Diallo",
+                A,
+                4,
+                "evaluation",
+                "La rencontre a lieu, et c'est un premier pas. Mais des horaires institutionnels écartent une "
+                "partie du groupe, et votre présence au premier plan brouille la question de savoir qui parle.",
+            ),
+            choice(
+                "alerter-presse",
+                "Alerter la presse locale avant tout échange avec le bailleur",
+                X,
+                1,
+                "evaluation",
+                "Médiatiser peut faire partie d'une stratégie, mais décidé par vous, avant tout dialogue et sans "
+                "le groupe, cela ferme la porte à la négociation et expose des habitants qui n'ont rien choisi.",
+            ),
+        ],
+        documents=[
+            document(
+                "Courriel du bailleur",
+                "courrier",
+                "Nous proposons de recevoir deux représentants des locataires le mardi 14 à 10 h dans nos "
+                "locaux. Merci de nous transmettre leurs noms.",
+            ),
+        ],
+    ),
+    decision(
+        "evaluation",
+        "Trois mois plus tard",
+        Phase.EVALUATION,
+        "<p>Le réglage de la chaudière a été revu et les températures sont remontées. Le bailleur a accepté "
+        "d'étaler une régularisation des charges. Deux ménages restent en difficulté. Le groupe parle déjà de "
+        "l'éclairage des escaliers.</p>",
+        [
+            choice(
+                "bilan-avec-groupe",
+                "Organiser avec le groupe un bilan des effets sur les factures, sur les "
+                "personnes et sur les relations avec le bailleur, puis décider ensemble de la suite",
+                R,
+                10,
+                "fin-pouvoir-agir",
+                "L'évaluation porte sur la situation, mais aussi sur les personnes (confiance, compétences "
+                "acquises) et sur les institutions. La faire avec le groupe lui permet de mesurer ce qu'il a "
+                "obtenu et de choisir lui-même de poursuivre, de transmettre ou de clore.",
+            ),
+            choice(
+                "compter-dossiers",
+                "Faire un bilan chiffré pour votre hiérarchie : le nombre de dossiers d'aide traités",
+                X,
+                2,
+                "fin-mitigee",
+                "Compter les dossiers ne dit rien de ce qui a changé : ni le chauffage réparé, ni la confiance "
+                "gagnée par les habitants. Ce bilan rend l'action collective invisible aux yeux de votre "
+                "institution.",
+            ),
+            choice(
+                "clore",
+                "Clore l'action : le problème du chauffage est réglé",
+                A,
+                4,
+                "fin-mitigee",
+                "Le problème initial est résolu, mais clore sans le groupe ignore les deux ménages encore en "
+                "difficulté et la dynamique née de l'action. La décision de poursuivre ou non appartient aussi aux "
+                "habitants.",
+            ),
+        ],
+    ),
+    ending(
+        "fin-pouvoir-agir",
+        "Un collectif qui dure",
+        Phase.EVALUATION,
+        "<p>Le groupe a obtenu des changements concrets et il sait désormais comment s'y prendre. L'amicale a "
+        "repris vie et porte la question de l'éclairage. Vous avez tenu le cadre et la méthode ; les habitants ont "
+        "porté leur parole. C'est le sens de l'intervention sociale d'intérêt collectif : agir avec les personnes, "
+        "pas à leur place.</p>",
+    ),
+    ending(
+        "fin-mitigee",
+        "Un résultat sans lendemain",
+        Phase.EVALUATION,
+        "<p>Le chauffage fonctionne, mais l'action s'arrête là. Sans bilan partagé, le groupe ne mesure pas ce "
+        "qu'il a accompli et se disperse. Retenez que l'évaluation fait partie de la démarche : elle porte sur "
+        "les effets pour les personnes et les institutions, et elle se mène avec le groupe.</p>",
+    ),
+    ending(
+        "fin-repli",
+        "La confiance rompue",
+        Phase.DIAGNOSTIC,
+        "<p>Les habitants ne reviennent pas. Chacun continue de venir seul à la permanence, convaincu d'être "
+        "en faute. Partir des préoccupations exprimées, et non d'une réponse décidée d'avance, est la condition "
+        "pour qu'un groupe se forme.</p>",
+    ),
+    ending(
+        "fin-exposes",
+        "Des ménages exposés",
+        Phase.PROJET,
+        "<p>Plusieurs ménages suspendent leurs paiements ; le bailleur engage des procédures de recouvrement contre "
+        "les plus endettés. Le groupe se divise. Un rapport de force se construit avec les personnes, en mesurant "
+        "les risques pour chacune, et ne promet jamais un résultat.</p>",
+    ),
+]
+
+
+def build_case(index, title="Impayés d'énergie à la résidence Les Tilleuls", slug=SLUG):
+    """An unsaved CasePage holding the demo graph (also used by tests as a complete, valid case)."""
+    from .models import CasePage
+
+    return CasePage(
+        title=title,
+        slug=slug,
+        summary="Huit ménages d'un même immeuble arrivent en un mois avec des factures d'énergie impayées. "
+        "De l'aide individuelle à l'action collective, à vous de choisir, étape par étape.",
+        territory="Résidence Les Tilleuls (fictive), 42 logements sociaux dans un quartier prioritaire d'une "
+        "ville moyenne",
+        situation="<p>Vous êtes assistante sociale de secteur. La résidence dépend d'un bailleur social ; "
+        "le chauffage y est collectif. Une amicale de locataires existe mais ne se réunit plus.</p>",
+        people=PEOPLE,
+        objectives="<ul><li>Repérer une récurrence et la transformer en diagnostic partagé.</li>"
+        "<li>Articuler aides individuelles et démarche collective.</li>"
+        "<li>Laisser le groupe porter sa parole face au bailleur.</li>"
+        "<li>Évaluer l'action avec le groupe.</li></ul>",
+        justification_required=True,
+        justification_min_length=20,
+        reflection_prompt="Dans votre pratique, quelle situation individuelle répétée pourrait révéler un problème "
+        "collectif ? Qui faudrait-il réunir pour le vérifier ?",
+        nodes=NODES,
+    )
+
+
+def load():
+    from .models import CaseIndexPage, CasePage
+    from .publishing import publish_case
+
+    index = CaseIndexPage.objects.first()
+    if index is None:
+        return ["Cas pratiques : page « Cas pratiques » absente, démo non chargée."]
+    if CasePage.objects.filter(slug=SLUG).exists():
+        return []
+    case = build_case(index)
+    index.add_child(instance=case)
+    case.domains = list(CompetenceDomain.objects.filter(code__in=["DC1", "DC4"]))
+    publish_case(case)
+    return [f"Cas pratique de démonstration : {case.url}"]

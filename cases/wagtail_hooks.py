@@ -1,0 +1,30 @@
+"""Admin entry points for cases: the reasoning report from a case's listing and header menus."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from accounts.permissions import is_trainer
+
+from .models import CasePage
+
+
+def _report_button(page, user, priority):
+    if isinstance(page.specific_deferred, CasePage) and is_trainer(user):
+        yield Button(
+            _("Rapport de raisonnement"),
+            url=reverse("cases:report", args=[page.pk]),
+            icon_name="table",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def case_listing_buttons(page, user, next_url=None):
+    yield from _report_button(page, user, priority=60)
+
+
+@hooks.register("register_page_header_buttons")
+def case_header_buttons(page, user, view_name, next_url=None):
+    yield from _report_button(page, user, priority=60)
