@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from courses.views import catalogue
 from home.views import my_space
 
 urlpatterns = [
@@ -15,6 +16,9 @@ urlpatterns = [
     path("compte/", include("accounts.urls")),
     path("compte/", login_required(RedirectView.as_view(pattern_name="account_profile")), name="account_home"),
     path("mon-espace/", my_space, name="my_space"),
+    path("apprentissage/", include("courses.urls")),
+    # Named entry for the main navigation; the catalogue stays a Wagtail page served at the same address.
+    path("formations/", catalogue, name="catalogue"),
 ]
 
 if settings.DEBUG:

@@ -23,6 +23,7 @@ PUBLIC = [
     r"^_util/",
     r"^certificats/verifier/",
     r"^seance/",  # live debrief: guests join with a code
+    r"^formations/$",  # the course catalogue (a Wagtail page): visitors browse it before creating an account
     r"^(?P<path>.*)$",
 ]
 
