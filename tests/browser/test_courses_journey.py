@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 from progress import api as progress
+from progress.models import TimeSpent
 from tests.a11y import assert_no_axe_violations
 from tests.factories import make_course, make_lesson
 
@@ -125,6 +126,12 @@ def test_locked_content_by_url_is_refused_with_an_explanation_and_pages_pass_axe
     expect(me.get_by_role("heading", level=1)).to_have_text("Cette leçon n'est pas encore ouverte")
     me.get_by_role("link", name="Diagnostic").click()
     expect(me.get_by_role("heading", level=1)).to_have_text("Diagnostic")
+
+    # The lesson page posts a visible-time heartbeat with the CSRF header as soon as it is shown.
+    with me.expect_response(lambda r: "/presence/" in r.url) as beat:
+        me.goto(f"{live_server.url}{first.url}")
+    assert beat.value.status == 200 and beat.value.request.method == "POST"
+    assert TimeSpent.objects.filter(user=learner, page_id=first.pk).exists()
 
     # axe on the catalogue (with filters), a course with progress and a lesson.
     for path in ["/formations/", "/formations/?niveau=expertise", linear.url, first.url, basics_lesson.url]:
