@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.health import health
+from courses.views import catalogue
 from home.views import my_space
 
 urlpatterns = [
@@ -19,6 +20,9 @@ urlpatterns = [
     path("sante/", health, name="health"),
     path("journal/", include("reflections.urls")),
     path("cas-pratiques/", include("cases.urls")),
+    path("apprentissage/", include("courses.urls")),
+    # Named entry for the main navigation; the catalogue stays a Wagtail page served at the same address.
+    path("formations/", catalogue, name="catalogue"),
 ]
 
 if settings.DEBUG:

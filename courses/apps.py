@@ -7,4 +7,15 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Formations")
 
     def ready(self):
-        from . import completion  # noqa: F401  (signal receivers)
+        from core import demo as core_demo
+        from core import myspace, navigation
+
+        from . import (
+            completion,  # noqa: F401  (signal receivers)
+            demo,
+        )
+        from .myspace import my_courses_context
+
+        navigation.register(_("Formations"), "catalogue", order=10)
+        myspace.register("courses", "courses/myspace.html", my_courses_context, order=10)
+        core_demo.register("courses", demo.load, order=20)

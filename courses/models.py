@@ -21,6 +21,13 @@ class CourseIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["courses.CoursePage"]
 
+    def get_context(self, request, *args, **kwargs):
+        from .catalogue import catalogue_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalogue_context(request, self))
+        return context
+
     class Meta:
         verbose_name = _("catalogue de formations")
 
@@ -106,6 +113,18 @@ class CoursePage(Page):
     def activity_key(self):
         return f"course:{self.pk}"
 
+    def get_context(self, request, *args, **kwargs):
+        from .learning import course_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_context(request, self))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from .learning import serve_course
+
+        return serve_course(request, self, lambda: super(CoursePage, self).serve(request, *args, **kwargs))
+
 
 class LessonPage(Page):
     summary = models.TextField(_("résumé"), max_length=400, blank=True)
@@ -124,6 +143,19 @@ class LessonPage(Page):
     @property
     def activity_key(self):
         return f"lesson:{self.pk}"
+
+    def get_context(self, request, *args, **kwargs):
+        from .learning import lesson_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lesson_context(request, self))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        """Lessons need an enrolled learner and an open course; refusals explain why (see learning.py)."""
+        from .learning import serve_lesson
+
+        return serve_lesson(request, self, lambda: super(LessonPage, self).serve(request, *args, **kwargs))
 
 
 class LessonActivity(models.Model):

@@ -2,7 +2,8 @@
 
 Browser tests run against a live server with `transaction=True`; Django empties every table after
 each of them. This puts back what a bare `migrate` gives: locale, root page and collection, role
-groups with their permissions, the home page and the default site.
+groups with their permissions, the home page and the default site, the catalogue « Formations » with its
+page permissions and moderation workflow.
 """
 
 import importlib
@@ -32,6 +33,8 @@ def restore_base_data():
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Collectif"},
     )
     _restore_case_index(home)
+    catalogue = importlib.import_module("courses.migrations.0003_catalogue_permissions_workflow")
+    catalogue.create_catalogue(apps, None)
 
 
 def _restore_case_index(home):

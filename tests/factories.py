@@ -183,3 +183,36 @@ def make_case(title="Un cas à jouer", nodes=None, live=True, **fields):
         case.save_revision()
     case.refresh_from_db()
     return case
+
+
+# --- Courses: bulk builders for query-count tests, and progress shortcuts --------------------------------
+
+
+def add_live_child(parent, page):
+    """A live page without a revision: fast enough to build hundreds for query-count tests."""
+    page.live = True
+    parent.add_child(instance=page)
+    return page
+
+
+def make_many_courses(count, catalogue=None, **fields):
+    from courses.models import CoursePage
+
+    catalogue = catalogue or make_catalogue()
+    fields.setdefault("summary", "Un module de la série.")
+    fields.setdefault("objectives", "<ul><li>Agir avec un groupe.</li></ul>")
+    return [add_live_child(catalogue, CoursePage(title=f"Module {n:03d}", **fields)) for n in range(count)]
+
+
+def make_many_lessons(course, count):
+    from courses.models import LessonPage
+
+    return [add_live_child(course, LessonPage(title=f"Leçon {n:02d}")) for n in range(count)]
+
+
+def complete_lessons(user, *lessons):
+    from progress import api as progress
+    from progress.models import Status
+
+    for lesson in lessons:
+        progress.record_activity(user, lesson.activity_key, Status.COMPLETED)

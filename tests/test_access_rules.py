@@ -24,6 +24,7 @@ PUBLIC = [
     r"^sante/$",  # health check for load balancers: says ok/error, nothing else
     r"^certificats/verifier/",
     r"^seance/",  # live debrief: guests join with a code
+    r"^formations/$",  # the course catalogue (a Wagtail page): visitors browse it before creating an account
     r"^(?P<path>.*)$",
 ]
 

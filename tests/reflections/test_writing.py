@@ -108,6 +108,9 @@ def test_prompt_block_links_to_the_journal_and_a_saved_entry_completes_the_lesso
     key = f"reflection:{PROMPT_PARTICIPATION['prompt_id']}"
     assert list(lesson.activities.values_list("activity_key", "required")) == [(key, True)]
 
+    from progress.api import enrol
+
+    enrol(learner, course)  # lessons are open to enrolled learners
     client.force_login(learner)
     content = client.get(lesson.url).content.decode()
     assert "Écrire ma réflexion" in content and "Qui avait choisi" in content

@@ -1,0 +1,469 @@
+"""Two demo training modules on collective social intervention, and a demo learner with some progress.
+
+Written for the platform from the domain notes (/work/shared/domain); facts marked uncertain there are left out.
+Idempotent: pages are found by slug and left as they are; progress is only added where it is missing.
+"""
+
+import json
+
+from django.apps import apps
+
+from core.models import CompetenceDomain
+from progress import api as progress
+from progress.models import Status
+
+from .models import CourseIndexPage, CoursePage, LessonPage
+
+DEMO_LEARNER = "apprenante@demo.collectif.test"
+
+TRIBUNE_FONDA = {
+    "reference": "Cristelle Martin, « L'intervention sociale collective : un renouvellement du travail social », "
+    "Tribune Fonda n° 253, mars 2022",
+    "url": "",
+    "note": "L'article d'où part cette plateforme : pourquoi l'aide au cas par cas ne suffit plus.",
+}
+MANUEL = {
+    "reference": "Cyprien Avenel, Cristelle Martin, Manuel de l'intervention collective pour les travailleurs "
+    "sociaux, 2021",
+    "url": "",
+    "note": "Un manuel pratique, étape par étape, écrit pour les professionnel·les.",
+}
+LE_BOSSE = {
+    "reference": "Yann Le Bossé, Sortir de l'impuissance, Ardis, 2012 (tome 2 en 2016)",
+    "url": "",
+    "note": "La référence du développement du pouvoir d'agir des personnes et des collectivités (DPA-PC).",
+}
+BACQUE = {
+    "reference": "Marie-Hélène Bacqué, Carole Biewener, L'empowerment, une pratique émancipatrice, La Découverte, 2013",
+    "url": "",
+    "note": "Pour distinguer l'émancipation collective de la simple responsabilisation individuelle.",
+}
+SANCHEZ = {
+    "reference": "Jean-Louis Sanchez, Développement social local : les voies de l'action au service du "
+    "changement, Cahiers de l'ODAS, 2007",
+    "url": "",
+    "note": "Le développement social local vu par l'un de ses promoteurs.",
+}
+BOURGUIGNON = {
+    "reference": "Brigitte Bourguignon, Reconnaître et valoriser le travail social, rapport, 2015",
+    "url": "",
+    "note": "Le rapport qui a préparé le plan d'action interministériel d'octobre 2015.",
+}
+
+
+def block(kind, value):
+    return {"type": kind, "value": value}
+
+
+def heading(text, level="h2"):
+    return block("heading", {"text": text, "level": level})
+
+
+def text(html):
+    return block("rich_text", html)
+
+
+def key_points(*points, title="À retenir"):
+    return block("key_points", {"title": title, "points": list(points)})
+
+
+def glossary(term, definition):
+    return block("glossary_term", {"term": term, "definition": definition})
+
+
+def testimony(quote, author, role):
+    return block("testimony", {"quote": quote, "author": author, "role": role})
+
+
+def reading(*items, title="Pour aller plus loin"):
+    return block("further_reading", {"title": title, "items": list(items)})
+
+
+COURSES = [
+    {
+        "slug": "pourquoi-intervention-sociale-collective",
+        "title": "Pourquoi l'intervention sociale collective ?",
+        "summary": "Comprendre pourquoi l'aide individuelle ne suffit pas face à des difficultés partagées, "
+        "ce que recouvre l'intervention sociale d'intérêt collectif et ce qu'en dit le cadre réglementaire "
+        "du travail social depuis 2017.",
+        "objectives": "<ul><li>Distinguer l'aide à la personne (ISAP) et l'intervention d'intérêt collectif "
+        "(ISIC).</li><li>Situer l'action collective dans la définition du travail social de 2017.</li>"
+        "<li>Reconnaître les grandes familles de l'intervention collective et leurs apports.</li></ul>",
+        "audience": "Étudiant·es en travail social, professionnel·les de l'accompagnement social",
+        "level": CoursePage.Level.DISCOVERY,
+        "duration_minutes": 75,
+        "sequencing": CoursePage.Sequencing.FREE,
+        "domains": ["DC1", "DC2"],
+        "lessons": [
+            {
+                "slug": "du-cas-par-cas-au-collectif",
+                "title": "Du cas par cas au collectif",
+                "summary": "Quand plusieurs personnes vivent le même problème, le traiter dossier par dossier "
+                "laisse sa cause intacte.",
+                "duration_minutes": 20,
+                "body": [
+                    heading("Un même problème, plusieurs dossiers"),
+                    text(
+                        "<p>Une assistante sociale de secteur reçoit en un mois huit ménages du même immeuble "
+                        "pour des factures d'énergie impayées. Chaque situation peut recevoir une aide "
+                        "financière ; pourtant la cause commune (une chaudière collective défaillante, des "
+                        "fenêtres mal isolées) reste entière et les impayés reviendront.</p>"
+                        "<p>L'accompagnement individuel reste indispensable. Mais quand les difficultés "
+                        "— logement, précarité, isolement, <b>non-recours</b> aux droits — touchent un "
+                        "groupe de personnes, les traiter une à une, à travers des dispositifs empilés, ne "
+                        "change pas les conditions qui les produisent.</p>"
+                    ),
+                    glossary(
+                        "ISAP",
+                        "Intervention sociale d'aide à la personne : l'accompagnement individuel, cœur "
+                        "historique du métier.",
+                    ),
+                    glossary(
+                        "ISIC",
+                        "Intervention sociale d'intérêt collectif : agir avec la population d'un territoire "
+                        "pour faire émerger des intérêts communs et aider les groupes à mieux maîtriser "
+                        "leur vie quotidienne.",
+                    ),
+                    testimony(
+                        "Au début, chacun pensait être le seul à ne pas s'en sortir avec le chauffage. "
+                        "Quand on s'est retrouvés à huit autour de la table, on a compris que ce n'était "
+                        "pas notre faute.",
+                        "Karim",
+                        "locataire, membre d'un groupe d'habitants (témoignage fictif)",
+                    ),
+                    heading("Articuler plutôt qu'opposer"),
+                    text(
+                        "<p>L'intervention collective ne remplace pas l'aide individuelle : elle l'articule "
+                        "avec une action menée <i>avec</i> les personnes concernées. Elle vise aussi à "
+                        "passer du curatif au préventif, en agissant sur ce qui fabrique les difficultés.</p>"
+                    ),
+                    key_points(
+                        "Des difficultés partagées appellent aussi une réponse partagée.",
+                        "L'aide individuelle et l'action collective se complètent.",
+                        "On agit avec les personnes, pas à leur place.",
+                    ),
+                    reading(TRIBUNE_FONDA),
+                ],
+            },
+            {
+                "slug": "ce-que-dit-le-cadre",
+                "title": "Ce que dit le cadre : de 1988 à la définition de 2017",
+                "summary": "L'ISIC a été formalisée dès 1988 ; la définition réglementaire du travail social "
+                "de 2017 associe explicitement approches individuelles et collectives.",
+                "duration_minutes": 25,
+                "body": [
+                    heading("Une notion française, formalisée en 1988"),
+                    text(
+                        "<p>La notion d'intervention sociale d'intérêt collectif est propre à la France. "
+                        "Le <b>Conseil supérieur du travail social (CSTS)</b> l'a formalisée dans un rapport "
+                        "de 1988 : elle s'adresse à la population d'un territoire et cherche à faire "
+                        "apparaître des intérêts communs. Le bénéfice visé est collectif, sans que l'intérêt "
+                        "de chacun soit mis de côté.</p>"
+                    ),
+                    heading("La réforme de 2013 à 2018"),
+                    text(
+                        "<ul><li>Les <b>États généraux du travail social</b>, lancés en 2013, aboutissent à "
+                        "des rapports en 2015, dont celui de la députée Brigitte Bourguignon.</li>"
+                        "<li>Le <b>plan d'action interministériel</b> en faveur du travail social et du "
+                        "développement social est présenté en Conseil des ministres le 21 octobre 2015.</li>"
+                        "<li>Le <b>Haut Conseil du travail social (HCTS)</b>, créé par décret du 1er juillet "
+                        "2016, succède au CSTS et compte un collège de personnes accompagnées.</li>"
+                        "<li>Le <b>décret n° 2017-877 du 6 mai 2017</b> donne la première définition "
+                        "réglementaire du travail social, à l'article D. 142-1-1 du CASF.</li></ul>"
+                    ),
+                    heading("Ce que retient la définition de 2017", "h3"),
+                    text(
+                        "<p>Le texte fait du travail social une pratique qui mobilise des approches "
+                        "<b>individuelles et collectives</b> au service du changement social, du "
+                        "développement social et de la cohésion. Il mise sur la capacité d'agir des personnes "
+                        "et s'appuie sur trois sortes de savoirs : universitaires, professionnels, et les "
+                        "<b>savoirs d'expérience</b> des personnes, associées à la construction des "
+                        "réponses.</p>"
+                    ),
+                    glossary("CASF", "Code de l'action sociale et des familles."),
+                    glossary(
+                        "Savoirs d'expérience",
+                        "Connaissances tirées du vécu des personnes concernées, reconnues à côté des savoirs "
+                        "universitaires et professionnels.",
+                    ),
+                    heading("Et dans les diplômes ?", "h3"),
+                    text(
+                        "<p>Les diplômes d'État réformés en 2018 (DEASS, DEES, DEETS, DEEJE, DECESF) sont "
+                        "organisés en domaines de compétences. Pour le DEASS, le DC1 s'intitule "
+                        "« Intervention professionnelle en travail social (individuelle et collective) » ; "
+                        "le DC4, commun aux cinq diplômes, porte sur les partenariats et les réseaux.</p>"
+                    ),
+                    key_points(
+                        "L'ISIC existe comme notion depuis le rapport du CSTS de 1988.",
+                        "Depuis 2017, la définition réglementaire associe individuel et collectif.",
+                        "Les savoirs d'expérience des personnes font partie des savoirs reconnus.",
+                    ),
+                    reading(BOURGUIGNON),
+                ],
+            },
+            {
+                "slug": "trois-familles-intervention-collective",
+                "title": "Trois familles d'intervention collective",
+                "summary": "Travail social communautaire, travail avec les groupes, développement social "
+                "local : trois manières d'agir collectivement, et des courants voisins.",
+                "duration_minutes": 30,
+                "body": [
+                    text(
+                        "<p>L'ISIC regroupe trois familles : le <b>travail social communautaire</b>, "
+                        "encore rare en France, le <b>travail social avec les groupes</b> et le "
+                        "<b>développement social local</b>.</p>"
+                    ),
+                    heading("Le travail social avec les groupes"),
+                    text(
+                        "<p>Venu d'Amérique du Nord, il fait du groupe un système d'aide mutuelle réuni par "
+                        "un·e professionnel·le. Les objectifs sont à la fois individuels, collectifs et "
+                        "sociaux : un groupe de personnes surendettées, par exemple, s'entraide et porte "
+                        "ensemble une parole.</p>"
+                    ),
+                    glossary("TSG", "Travail social avec les groupes."),
+                    heading("Le développement social local"),
+                    text(
+                        "<p>Porté dans les années 1990 et 2000 par l'ODAS et par des départements pionniers, "
+                        "il s'ancre dans un territoire : diagnostic partagé, décloisonnement des politiques, "
+                        "coopération entre habitants, élu·es et professionnel·les.</p>"
+                    ),
+                    glossary("DSL", "Développement social local."),
+                    heading("Des courants voisins"),
+                    text(
+                        "<ul><li>Le <b>développement du pouvoir d'agir</b> (DPA-PC), conceptualisé par Yann "
+                        "Le Bossé : aider les personnes à agir davantage sur ce qui compte pour elles, leurs "
+                        "proches et leur collectif.</li>"
+                        "<li>Le <b>community organizing</b>, né à Chicago avec Saul Alinsky : il assume le "
+                        "conflit et construit des campagnes non violentes aux revendications précises. En "
+                        "France, l'Alliance Citoyenne s'en inspire depuis Grenoble.</li></ul>"
+                    ),
+                    glossary(
+                        "Pouvoir d'agir",
+                        "La capacité réelle d'agir sur ce qui compte pour soi ou pour son groupe.",
+                    ),
+                    key_points(
+                        "Trois familles : communautaire, groupes, développement social local.",
+                        "Le DPA-PC et le community organizing éclairent la question du pouvoir.",
+                        "Chaque approche part des préoccupations des personnes.",
+                    ),
+                    reading(LE_BOSSE, SANCHEZ, BACQUE),
+                ],
+            },
+        ],
+    },
+    {
+        "slug": "demarche-isic-pas-a-pas",
+        "title": "La démarche ISIC pas à pas",
+        "summary": "Les étapes d'une intervention d'intérêt collectif, du diagnostic partagé à l'évaluation, "
+        "illustrées par une situation d'impayés d'énergie dans une résidence HLM.",
+        "objectives": "<ul><li>Conduire un diagnostic partagé avec les habitant·es et les partenaires.</li>"
+        "<li>Mobiliser un groupe en clarifiant son mandat institutionnel.</li>"
+        "<li>Accompagner le groupe dans l'élaboration et la conduite d'un projet.</li>"
+        "<li>Évaluer les effets sur la situation, les personnes et les institutions.</li></ul>",
+        "audience": "Professionnel·les et étudiant·es ayant suivi le module d'introduction",
+        "level": CoursePage.Level.DEEPENING,
+        "duration_minutes": 120,
+        "sequencing": CoursePage.Sequencing.LINEAR,
+        "domains": ["DC1", "DC3", "DC4"],
+        "prerequisites": ["pourquoi-intervention-sociale-collective"],
+        "lessons": [
+            {
+                "slug": "le-diagnostic-partage",
+                "title": "Le diagnostic partagé",
+                "summary": "Croiser données, récits et observations avec les habitant·es et les partenaires, "
+                "en regardant les ressources autant que les manques.",
+                "duration_minutes": 30,
+                "body": [
+                    text(
+                        "<p>La démarche se présente comme un cycle, pas comme une recette : diagnostic, "
+                        "mobilisation, élaboration du projet, action, évaluation. Chaque étape se fait avec "
+                        "les personnes concernées.</p>"
+                    ),
+                    heading("Croiser les regards"),
+                    text(
+                        "<p>Un diagnostic partagé rassemble des constats de nature différente : des données "
+                        "(INSEE, CAF, bailleurs), les récits des habitant·es, les observations des "
+                        "professionnel·les. On cartographie les acteurs, on peut organiser une marche "
+                        "exploratoire. Le but est d'aboutir à quelques enjeux hiérarchisés, discutés avec "
+                        "les habitant·es, les partenaires et les élu·es.</p>"
+                    ),
+                    testimony(
+                        "On a relevé les compteurs ensemble, appartement par appartement. Les chiffres, "
+                        "c'étaient les nôtres : personne ne pouvait dire qu'on exagérait.",
+                        "Mme D.",
+                        "locataire de la résidence (témoignage fictif)",
+                    ),
+                    glossary(
+                        "Diagnostic partagé",
+                        "État des lieux construit avec les acteurs et les habitant·es d'un territoire.",
+                    ),
+                    key_points(
+                        "Les ressources d'un territoire comptent autant que ses manques.",
+                        "Les preuves collectées ensemble sont plus solides et appartiennent au groupe.",
+                        "Éviter d'expliquer le problème par les seuls comportements des personnes.",
+                    ),
+                ],
+            },
+            {
+                "slug": "mobiliser-constituer-le-groupe",
+                "title": "Mobiliser et constituer le groupe",
+                "summary": "Aller vers les personnes, repérer celles et ceux qui porteront la démarche, "
+                "clarifier le mandat donné par l'institution.",
+                "duration_minutes": 30,
+                "body": [
+                    heading("Aller vers"),
+                    text(
+                        "<p>Beaucoup de personnes concernées ne demandent rien. Il faut aller à leur "
+                        "rencontre : porte-à-porte, permanences hors les murs, présence dans les lieux du "
+                        "quotidien. Peu à peu apparaissent des « porteurs » prêts à s'engager.</p>"
+                    ),
+                    glossary("Aller vers", "Démarche proactive vers les personnes qui ne demandent rien."),
+                    heading("Clarifier le mandat"),
+                    text(
+                        "<p>Avant de constituer le groupe, le ou la professionnel·le clarifie ce que son "
+                        "employeur l'autorise à faire, le temps disponible et les limites de son rôle. "
+                        "Il ou elle garantit le cadre et la méthode plutôt que d'apporter les solutions.</p>"
+                    ),
+                    heading("Une participation réelle", "h3"),
+                    text(
+                        "<p>Se méfier de la participation « alibi », où l'on consulte sans rien changer. "
+                        "L'échelle de la participation de Sherry Arnstein (1969) aide à situer où l'on en "
+                        "est vraiment.</p>"
+                    ),
+                    testimony(
+                        "Ma cheffe de service m'a dit : tu peux réunir les locataires, mais c'est à eux de "
+                        "décider s'ils écrivent au bailleur. Ça a rendu les choses claires pour tout le monde.",
+                        "Sophie",
+                        "conseillère en économie sociale familiale (témoignage fictif)",
+                    ),
+                    key_points(
+                        "Aller vers les personnes plutôt qu'attendre leur demande.",
+                        "Clarifier le mandat institutionnel avant d'engager le groupe.",
+                        "Ne pas parler à la place du groupe.",
+                    ),
+                ],
+            },
+            {
+                "slug": "elaborer-le-projet-et-agir",
+                "title": "Élaborer le projet et agir",
+                "summary": "Le groupe formule le problème, fixe ses objectifs et passe à l'action, en "
+                "partageant les rôles.",
+                "duration_minutes": 30,
+                "body": [
+                    heading("Le groupe formule le problème"),
+                    text(
+                        "<p>C'est le groupe qui dit ce qui pose problème, ce qu'il veut obtenir, avec quels "
+                        "moyens et selon quel calendrier. Le projet se négocie aussi avec l'employeur du ou "
+                        "de la professionnel·le.</p>"
+                    ),
+                    heading("Agir et ajuster"),
+                    text(
+                        "<p>Dans la résidence, les locataires décident d'écrire au bailleur en joignant les "
+                        "relevés réunis pendant le diagnostic, pendant que les aides individuelles se "
+                        "poursuivent pour les ménages les plus en difficulté. Les rôles sont répartis : qui "
+                        "rédige, qui porte la parole, qui informe les voisin·es.</p>"
+                    ),
+                    glossary("Action collective", "Action menée par un groupe pour un but commun."),
+                    key_points(
+                        "Aides individuelles et démarche collective avancent en parallèle.",
+                        "Décider ensemble qui porte la parole du groupe.",
+                        "Ne pas exposer une personne fragile ni promettre un résultat.",
+                    ),
+                    reading(MANUEL),
+                ],
+            },
+            {
+                "slug": "evaluer-poursuivre-transmettre-clore",
+                "title": "Évaluer, puis poursuivre, transmettre ou clore",
+                "summary": "Mesurer les effets sur la situation, sur les personnes et sur les institutions, "
+                "puis décider de la suite.",
+                "duration_minutes": 30,
+                "body": [
+                    heading("Trois niveaux d'effets"),
+                    text(
+                        "<ul><li><b>La situation</b> : le problème de départ a-t-il changé ?</li>"
+                        "<li><b>Les personnes</b> : confiance, compétences, liens entre voisin·es.</li>"
+                        "<li><b>Les institutions</b> : pratiques modifiées, dysfonctionnements signalés et "
+                        "corrigés.</li></ul>"
+                    ),
+                    text(
+                        "<p>Compter seulement les dossiers traités passe à côté de l'essentiel : l'autonomie "
+                        "gagnée et les dysfonctionnements remontés aux institutions.</p>"
+                    ),
+                    heading("Décider de la suite", "h3"),
+                    text(
+                        "<p>Selon le bilan, le groupe poursuit, transmet la démarche à une association "
+                        "d'habitant·es ou clôt l'action. Le temps long fait partie de la méthode.</p>"
+                    ),
+                    key_points(
+                        "Évaluer avec le groupe, pas seulement pour l'institution.",
+                        "Regarder les effets sur les personnes autant que sur la situation.",
+                        "Poursuivre, transmettre ou clore : une décision à prendre ensemble.",
+                    ),
+                    reading(MANUEL, LE_BOSSE, TRIBUNE_FONDA),
+                ],
+            },
+        ],
+    },
+]
+
+
+def ensure_catalogue():
+    catalogue = CourseIndexPage.objects.order_by("path").first()
+    if catalogue is None:
+        from importlib import import_module
+
+        import_module("courses.migrations.0003_catalogue_permissions_workflow").create_catalogue(apps, None)
+        catalogue = CourseIndexPage.objects.order_by("path").first()
+    return catalogue
+
+
+def publish_child(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def ensure_course(catalogue, spec):
+    course = CoursePage.objects.child_of(catalogue).filter(slug=spec["slug"]).first()
+    if course is None:
+        fields = {k: spec[k] for k in ("title", "slug", "summary", "objectives", "audience", "level")}
+        course = CoursePage(**fields, duration_minutes=spec["duration_minutes"], sequencing=spec["sequencing"])
+        course.domains = list(CompetenceDomain.objects.filter(code__in=spec["domains"]))
+        course.prerequisites = list(CoursePage.objects.filter(slug__in=spec.get("prerequisites", [])))
+        course = publish_child(catalogue, course)
+    for lesson_spec in spec["lessons"]:
+        if not LessonPage.objects.child_of(course).filter(slug=lesson_spec["slug"]).exists():
+            publish_child(
+                course,
+                LessonPage(
+                    title=lesson_spec["title"],
+                    slug=lesson_spec["slug"],
+                    summary=lesson_spec["summary"],
+                    duration_minutes=lesson_spec["duration_minutes"],
+                    body=json.dumps(lesson_spec["body"]),
+                ),
+            )
+    return course
+
+
+def give_progress(user, course, lessons_done):
+    """Enrol and complete the first lessons, only where nothing is recorded yet (idempotent)."""
+    progress.enrol(user, course)
+    lessons = list(LessonPage.objects.child_of(course).live().order_by("path")[:lessons_done])
+    done = progress.completed_keys(user, [lesson.activity_key for lesson in lessons])
+    for lesson in lessons:
+        if lesson.activity_key not in done:
+            progress.record_activity(user, lesson.activity_key, Status.COMPLETED)
+
+
+def load():
+    catalogue = ensure_catalogue()
+    courses = [ensure_course(catalogue, spec) for spec in COURSES]
+    User = apps.get_model("accounts", "User")
+    learner = User.objects.filter(email=DEMO_LEARNER).first()
+    if learner is not None:
+        give_progress(learner, courses[0], lessons_done=3)
+        give_progress(learner, courses[1], lessons_done=1)
+    return [f"Formations de démonstration : {', '.join(course.title for course in courses)}"]

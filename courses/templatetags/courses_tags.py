@@ -1,0 +1,28 @@
+from django import template
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.filter
+def duration(minutes):
+    """45 → « 45 min », 90 → « 1 h 30 », 120 → « 2 h »."""
+    try:
+        minutes = int(minutes)
+    except (TypeError, ValueError):
+        return ""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return _("%(minutes)s min") % {"minutes": rest}
+    if not rest:
+        return _("%(hours)s h") % {"hours": hours}
+    return _("%(hours)s h %(minutes)02d") % {"hours": hours, "minutes": rest}
+
+
+@register.filter
+def seconds_as_minutes(seconds):
+    """Visible time in whole minutes (at least « moins d'une minute »)."""
+    seconds = int(seconds or 0)
+    if seconds < 60:
+        return _("moins d'une minute")
+    return duration(seconds // 60)
