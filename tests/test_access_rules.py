@@ -22,6 +22,7 @@ PUBLIC = [
     r"^admin/(jsi18n|sprite|icons)",  # static assets of the admin login page
     r"^_util/",
     r"^certificats/verifier/",
+    r"^equipes/invitation/",  # invitation links are opened before the invited person has an account
     r"^seance/",  # live debrief: guests join with a code
     r"^(?P<path>.*)$",
 ]
