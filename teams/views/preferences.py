@@ -13,7 +13,7 @@ from ..models import NotificationPreference
 def preferences(request):
     """Reminders on or off (every learner); the weekly summary (managers)."""
     pref, _created = NotificationPreference.objects.get_or_create(user=request.user)
-    form = PreferenceForm(request.POST or None, instance=pref)
+    form = PreferenceForm(request.POST if request.method == "POST" else None, instance=pref)
     if not is_manager(request.user):
         del form.fields["weekly_summary"]
     if request.method == "POST" and form.is_valid():
