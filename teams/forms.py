@@ -43,7 +43,9 @@ class AssignmentForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     due_date = forms.DateField(
-        label=_("Échéance"), widget=forms.DateInput(attrs={"type": "date"}), help_text=_("Au format jj/mm/aaaa.")
+        label=_("Échéance"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("La date à laquelle le module doit être terminé."),
     )
     remind_days_before = forms.IntegerField(
         label=_("Rappel avant l'échéance (jours)"),
