@@ -7,10 +7,10 @@ unaware of what a course contains.
 
 from collections import defaultdict
 
-from django.db.models import Count, Exists, Max, Subquery, Sum
+from django.db.models import Count, Exists, Max, Subquery
 from django.db.models.functions import TruncWeek
 
-from .models import ActivityResult, Enrolment, Status, TimeSpent
+from .models import ActivityResult, Enrolment, Status
 
 
 def enrolment_grid(user_ids, course_ids):
@@ -51,17 +51,6 @@ def average_scores(user_ids, keys_by_group):
     return {pair: total / count for pair, (total, count) in sums.items()}
 
 
-def last_activity_by_user(user_ids):
-    """{user_id: datetime of the latest recorded activity}."""
-    rows = (
-        ActivityResult.objects.filter(user_id__in=user_ids)
-        .values("user_id")
-        .annotate(last=Max("updated_at"))
-        .values_list("user_id", "last")
-    )
-    return dict(rows)
-
-
 def completions_by_course(user_ids, course_ids):
     """{course_id: number of learners among user_ids who completed it}."""
     rows = (
@@ -90,16 +79,6 @@ def learners_who_completed_any(user_ids, course_ids):
         .distinct()
         .count()
     )
-
-
-def time_spent_by_user_and_page(user_ids, page_ids):
-    """{(user_id, page_id): seconds} summed over days."""
-    rows = (
-        TimeSpent.objects.filter(user_id__in=user_ids, page_id__in=list(page_ids))
-        .values("user_id", "page_id")
-        .annotate(total=Sum("seconds"))
-    )
-    return {(row["user_id"], row["page_id"]): row["total"] for row in rows}
 
 
 def enrolment_exists(user_ref, course_ref, completed=None, active=None):

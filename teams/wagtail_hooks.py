@@ -42,6 +42,8 @@ for model in (ReminderLog, Certificate, DBTaskResult):
 
 class OrganisationViewSet(ModelViewSet):
     model = Organisation
+    name = "teams_organisations"
+    url_prefix = "equipes/organisations"
     icon = "site"
     menu_label = _("Organisations")
     list_display = ["name", "city"]
@@ -51,6 +53,8 @@ class OrganisationViewSet(ModelViewSet):
 
 class TeamViewSet(ModelViewSet):
     model = Team
+    name = "teams_equipes"
+    url_prefix = "equipes/equipes"
     icon = "group"
     menu_label = _("Équipes")
     list_display = ["name", "organisation"]
@@ -60,6 +64,8 @@ class TeamViewSet(ModelViewSet):
 
 class AssignmentViewSet(ModelViewSet):
     model = Assignment
+    name = "teams_affectations"
+    url_prefix = "equipes/affectations"
     icon = "date"
     menu_label = _("Affectations")
     list_display = ["course", "team", "due_date", "remind_days_before"]
@@ -75,6 +81,8 @@ class ReadOnlyViewSet(ModelViewSet):
 
 class ReminderLogViewSet(ReadOnlyViewSet):
     model = ReminderLog
+    name = "teams_rappels"
+    url_prefix = "equipes/rappels"
     icon = "mail"
     menu_label = _("Rappels")
     list_display = ["assignment", "user", "kind", "sent_at", "attempts", "last_error"]
@@ -83,6 +91,8 @@ class ReminderLogViewSet(ReadOnlyViewSet):
 
 class CertificateViewSet(ReadOnlyViewSet):
     model = Certificate
+    name = "teams_certificats"
+    url_prefix = "equipes/certificats"
     icon = "tick-inverse"
     menu_label = _("Certificats")
     list_display = ["code", "course_title", "completed_at", "issued_at"]
@@ -91,9 +101,10 @@ class CertificateViewSet(ReadOnlyViewSet):
 
 class TaskResultViewSet(ReadOnlyViewSet):
     model = DBTaskResult
+    name = "teams_taches"
+    url_prefix = "equipes/taches"
     icon = "cogs"
     menu_label = _("Tâches de fond")
-    url_prefix = "taches"
     list_display = ["task_path", "status", "enqueued_at", "run_after", "finished_at", "exception_class_path"]
     list_filter = ["status", "task_path"]
     inspect_view_fields = [
