@@ -113,3 +113,9 @@ def test_expired_invitation(client, manager, learner, settings):
         response = client.get(reverse("teams:invitation", args=[token]))
     assert response.status_code == 404 and "expiré" in response.content.decode()
     assert Invitation.objects.get(pk=invitation.pk).accepted_at is None
+
+
+def test_email_subjects_are_plain_text(manager):
+    team = make_team(name="L'Escale", manager=manager)
+    invitations.create_invitation(team, "x@exemple.fr")
+    assert mail.outbox[-1].subject == "[Collectif] Invitation à rejoindre l'équipe L'Escale"

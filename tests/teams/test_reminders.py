@@ -143,3 +143,17 @@ def test_queued_reminder_survives_worker_restart_and_is_sent_once(team, course, 
     subjects = [line for text in messages for line in text.splitlines() if line.startswith("Subject:")]
     assert len(subjects) == 1, messages
     assert people[1].email in messages[0]
+
+
+@pytest.mark.django_db
+def test_weekly_summary_is_opt_in_and_sent_once_a_week(manager, team, course):
+    from teams.tasks import weekly_summary_task
+
+    assign_courses(team, [course], timezone.localdate() + timedelta(days=3))
+    weekly_summary_task.enqueue()
+    assert mail.outbox == []  # not asked for
+    NotificationPreference.objects.create(user=manager, weekly_summary=True)
+    weekly_summary_task.enqueue()
+    weekly_summary_task.enqueue()
+    assert [m.to for m in mail.outbox] == [[manager.email]]
+    assert team.name in mail.outbox[0].body and "Modules terminés : 0 sur 3" in mail.outbox[0].body
