@@ -23,6 +23,7 @@ urlpatterns = [
     path("apprentissage/", include("courses.urls")),
     # Named entry for the main navigation; the catalogue stays a Wagtail page served at the same address.
     path("formations/", catalogue, name="catalogue"),
+    path("", include("teams.urls")),
 ]
 
 if settings.DEBUG:

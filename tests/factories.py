@@ -210,9 +210,35 @@ def make_many_lessons(course, count):
     return [add_live_child(course, LessonPage(title=f"Leçon {n:02d}")) for n in range(count)]
 
 
-def complete_lessons(user, *lessons):
+def complete_given_lessons(user, *lessons):
     from progress import api as progress
     from progress.models import Status
 
     for lesson in lessons:
         progress.record_activity(user, lesson.activity_key, Status.COMPLETED)
+
+
+# --- Teams -------------------------------------------------------------------------------------------
+
+
+def make_team(name="Équipe accueil", organisation="CCAS de Valmont", manager=None, members=()):
+    from teams.assigning import add_member
+    from teams.models import Membership, Organisation, Team
+
+    org, _ = Organisation.objects.get_or_create(name=organisation)
+    team, _ = Team.objects.get_or_create(organisation=org, name=name)
+    if manager is not None:
+        add_member(team, manager, Membership.Role.MANAGER)
+    for user in members:
+        add_member(team, user)
+    return team
+
+
+def complete_lessons(user, course, count=None):
+    """Complete the first `count` live lessons of a course (all by default) through progress.api."""
+    from courses.completion import course_lessons
+    from progress import api as progress
+    from progress.models import Status
+
+    for lesson in list(course_lessons(course))[:count]:
+        progress.record_activity(user, lesson.activity_key, Status.COMPLETED, duration=300)

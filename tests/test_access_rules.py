@@ -23,6 +23,7 @@ PUBLIC = [
     r"^_util/",
     r"^sante/$",  # health check for load balancers: says ok/error, nothing else
     r"^certificats/verifier/",
+    r"^equipes/invitation/",  # invitation links are opened before the invited person has an account
     r"^seance/",  # live debrief: guests join with a code
     r"^formations/$",  # the course catalogue (a Wagtail page): visitors browse it before creating an account
     r"^(?P<path>.*)$",

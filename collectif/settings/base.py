@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "courses",
     "reflections",
     "cases",
+    "teams",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -7,7 +7,7 @@ from django.urls import reverse
 from core.models import CompetenceDomain
 from courses.models import CoursePage
 from progress import api as progress
-from tests.factories import complete_lessons, make_course, make_lesson, make_many_courses, make_many_lessons
+from tests.factories import complete_given_lessons, make_course, make_lesson, make_many_courses, make_many_lessons
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +71,7 @@ def test_catalogue_shows_the_learner_status_per_course(client, learner, three_co
     lesson = make_lesson(short, "Seule leçon")
     progress.enrol(learner, short)
     progress.enrol(learner, medium)
-    complete_lessons(learner, lesson)
+    complete_given_lessons(learner, lesson)
     client.force_login(learner)
     html = client.get("/formations/").content.decode()
     assert "Terminé" in html and "Inscrit·e · 0 %" in html
@@ -96,7 +96,7 @@ def test_course_page_with_40_lessons_in_bounded_queries(client, learner, django_
     course = make_course(sequencing=CoursePage.Sequencing.LINEAR)
     lessons = make_many_lessons(course, 40)
     progress.enrol(learner, course)
-    complete_lessons(learner, *lessons[:10])
+    complete_given_lessons(learner, *lessons[:10])
     client.force_login(learner)
     with django_assert_max_num_queries(25):
         response = client.get(course.url)
@@ -111,7 +111,7 @@ def test_my_space_in_bounded_queries(client, learner, django_assert_max_num_quer
     for course in make_many_courses(25):
         lessons = make_many_lessons(course, 4)
         progress.enrol(learner, course)
-        complete_lessons(learner, lessons[0])
+        complete_given_lessons(learner, lessons[0])
     client.force_login(learner)
     with django_assert_max_num_queries(30):
         response = client.get(reverse("my_space"))

@@ -10,7 +10,7 @@ from courses.models import CoursePage
 from courses.progression import LessonStatus, course_progress
 from progress import api as progress
 from progress.models import ActivityResult, Enrolment, Status, TimeSpent
-from tests.factories import complete_lessons, make_course, make_lesson
+from tests.factories import complete_given_lessons, make_course, make_lesson
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +122,7 @@ def test_linear_course_locks_lessons_on_the_server(client, learner):
     course_page = client.get(course.url).content.decode()
     assert "Verrouillée" in course_page and f'href="{second.url}"' not in course_page
 
-    complete_lessons(learner, first)
+    complete_given_lessons(learner, first)
     assert client.get(second.url).status_code == 200
     assert client.get(third.url).status_code == 403
 
@@ -145,7 +145,7 @@ def test_prerequisites_lock_the_course_and_link_to_them(client, learner):
     assert client.get(lesson.url).status_code == 403
 
     progress.enrol(learner, basics)
-    complete_lessons(learner, basics_lesson)
+    complete_given_lessons(learner, basics_lesson)
     assert client.get(advanced.url).status_code == 200
     assert client.get(lesson.url).status_code == 200
 
@@ -179,7 +179,7 @@ def test_heartbeats_record_visible_time_for_enrolled_learners_only(client, learn
 def test_own_progress_detail_and_another_learner_gets_404(client, learner, other_learner, course_with_lessons):
     course, (first, _second) = course_with_lessons
     enrolment, _ = progress.enrol(learner, course)
-    complete_lessons(learner, first)
+    complete_given_lessons(learner, first)
     progress.record_heartbeat(learner, first, now=timezone.now() - timedelta(seconds=45))
     progress.record_heartbeat(learner, first)
     url = reverse("courses:enrolment_detail", args=[enrolment.pk])
@@ -201,7 +201,7 @@ def test_my_space_lists_courses_in_progress_and_completed(client, learner, cours
     done_lesson = make_lesson(done, "Seule leçon")
     progress.enrol(learner, course)
     progress.enrol(learner, done)
-    complete_lessons(learner, first, done_lesson)
+    complete_given_lessons(learner, first, done_lesson)
     client.force_login(learner)
     html = client.get(reverse("my_space")).content.decode()
     assert "Mes formations" in html

@@ -1,0 +1,52 @@
+"""Assigning courses and adding members: the rules shared by views, imports, invitations and the demo."""
+
+from django.db import transaction
+
+from accounts.permissions import Role, assign_role
+from progress import api as progress
+from progress.models import Enrolment
+
+from .models import AssignedLearner, Assignment, Membership
+
+
+@transaction.atomic
+def assign_courses(team, courses, due_date, *, learners=None, remind_days_before=7, created_by=None):
+    """Create one assignment per course for the whole team (learners=None) or chosen members; enrol them."""
+    whole_team = learners is None
+    if whole_team:
+        learners = list(team.member_users())
+    created = []
+    for course in courses:
+        assignment = Assignment.objects.create(
+            team=team,
+            course=course,
+            due_date=due_date,
+            remind_days_before=remind_days_before,
+            whole_team=whole_team,
+            created_by=created_by,
+        )
+        add_learners(assignment, learners)
+        created.append(assignment)
+    return created
+
+
+def add_learners(assignment, learners):
+    """Attach learners to an assignment and enrol them in its course (both idempotent)."""
+    AssignedLearner.objects.bulk_create(
+        [AssignedLearner(assignment=assignment, user=user) for user in learners], ignore_conflicts=True
+    )
+    for user in learners:
+        progress.enrol(user, assignment.course, source=Enrolment.Source.ASSIGNMENT)
+
+
+@transaction.atomic
+def add_member(team, user, role=Membership.Role.MEMBER):
+    """Put a person in a team; a new member also gets the team-wide assignments. Returns (membership, created)."""
+    membership, created = Membership.objects.get_or_create(team=team, user=user, role=role)
+    if role == Membership.Role.MANAGER:
+        assign_role(user, Role.MANAGER)
+    elif created:
+        assign_role(user, Role.LEARNER)
+        for assignment in Assignment.objects.filter(team=team, whole_team=True).select_related("course"):
+            add_learners(assignment, [user])
+    return membership, created

@@ -1,0 +1,138 @@
+"""Importing members from a CSV file: validate every row first, import all or nothing.
+
+Expected columns (header row, any order, `,` or `;` separated, UTF-8): email, prenom, nom.
+"""
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+
+from .assigning import add_member
+
+REQUIRED_COLUMNS = ("email", "prenom", "nom")
+MAX_BYTES = 512 * 1024
+MAX_ROWS = 2000
+
+
+@dataclass
+class RowError:
+    row: int  # line number in the file, header = 1
+    column: str
+    message: str
+
+
+@dataclass
+class ImportResult:
+    rows: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+def _decode(data):
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def parse(uploaded):
+    """Read and validate the whole file; returns an ImportResult listing every error by row and column."""
+    result = ImportResult()
+    if uploaded.size > MAX_BYTES:
+        result.errors.append(RowError(0, "", _("Le fichier dépasse 512 Ko : découpez-le en plusieurs fichiers.")))
+        return result
+    text = _decode(uploaded.read())
+    if text is None:
+        result.errors.append(RowError(0, "", _("Le fichier n'est pas un texte lisible : enregistrez-le en CSV UTF-8.")))
+        return result
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error):
+        result.errors.append(RowError(1, "", _("Le fichier est vide.")))
+        return result
+    columns = [name.strip().lower() for name in header]
+    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
+    if missing:
+        result.errors.append(
+            RowError(1, ", ".join(missing), _("Colonne(s) obligatoire(s) absente(s) de la première ligne."))
+        )
+        return result
+    seen = {}
+    try:
+        for line_number, values in enumerate(reader, start=2):
+            if not any(value.strip() for value in values):
+                continue
+            if line_number - 1 > MAX_ROWS:
+                result.errors.append(RowError(line_number, "", _("Plus de 2 000 lignes : découpez le fichier.")))
+                break
+            row = {name: (values[i].strip() if i < len(values) else "") for i, name in enumerate(columns)}
+            _validate_row(row, line_number, seen, result)
+            result.rows.append(row)
+    except csv.Error as exc:
+        result.errors.append(RowError(reader.line_num, "", _("Ligne illisible : %(error)s") % {"error": exc}))
+    if not result.rows and not result.errors:
+        result.errors.append(RowError(2, "", _("Le fichier ne contient aucune personne.")))
+    return result
+
+
+def _validate_row(row, line_number, seen, result):
+    for name in REQUIRED_COLUMNS:
+        if not row[name]:
+            result.errors.append(RowError(line_number, name, _("Valeur obligatoire manquante.")))
+    email = row["email"].lower()
+    row["email"] = email
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            result.errors.append(
+                RowError(line_number, "email", _("Adresse e-mail invalide : « %(value)s ».") % {"value": email})
+            )
+        else:
+            if email in seen:
+                result.errors.append(
+                    RowError(
+                        line_number, "email", _("Adresse en double (déjà à la ligne %(line)s).") % {"line": seen[email]}
+                    )
+                )
+            seen.setdefault(email, line_number)
+    for name in ("prenom", "nom"):
+        if len(row[name]) > 150:
+            result.errors.append(RowError(line_number, name, _("150 caractères au plus.")))
+
+
+@transaction.atomic
+def import_members(team, rows):
+    """Create the missing accounts and memberships; returns (created accounts, new members)."""
+    existing = {u.email: u for u in User.objects.filter(email__in=[r["email"] for r in rows])}
+    created_users, joined = [], 0
+    for row in rows:
+        user = existing.get(row["email"])
+        if user is None:
+            user = User(
+                email=row["email"],
+                first_name=row["prenom"],
+                last_name=row["nom"],
+                display_name=f"{row['prenom']} {row['nom']}",
+            )
+            user.set_unusable_password()
+            user.save()
+            created_users.append(user)
+        _membership, created = add_member(team, user)
+        joined += int(created)
+    return created_users, joined

@@ -1,0 +1,190 @@
+"""Demo: the CCAS de Valmont (fictional), three teams, their manager and about forty learners whose
+progress spreads over the past weeks. Runs after the content loaders; assigns only courses that exist."""
+
+import random
+from contextlib import contextmanager
+from datetime import timedelta
+from unittest import mock
+
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.permissions import Role, assign_role
+from courses.models import CoursePage
+from progress import api as progress
+from progress.models import Status
+
+from .assigning import add_learners, add_member
+from .models import Assignment, Membership, NotificationPreference, Organisation, Team
+from .structure import structures
+
+MANAGER_EMAIL = "responsable@demo.collectif.test"
+LEARNER_EMAIL = "apprenante@demo.collectif.test"
+TRAINER_EMAIL = "formatrice@demo.collectif.test"
+
+TEAMS = [
+    "Accueil et accès aux droits",
+    "Action sociale de proximité",
+    "Insertion et logement",
+]
+FIRST_NAMES = [
+    "Amina",
+    "Bastien",
+    "Chloé",
+    "David",
+    "Élodie",
+    "Farid",
+    "Gaëlle",
+    "Hugo",
+    "Inès",
+    "Jonathan",
+    "Karima",
+    "Louis",
+    "Maëlle",
+    "Nicolas",
+    "Océane",
+    "Pierre",
+    "Rania",
+    "Samuel",
+    "Thérèse",
+    "Ulysse",
+    "Valérie",
+    "William",
+    "Yasmine",
+    "Zoé",
+    "Anthony",
+    "Béatrice",
+    "Cédric",
+    "Djamila",
+    "Estelle",
+    "Fabien",
+    "Grégoire",
+    "Hélène",
+    "Ibrahim",
+    "Julie",
+    "Kevin",
+    "Laetitia",
+    "Mathis",
+    "Nadia",
+    "Olivier",
+    "Pauline",
+]
+LAST_NAMES = [
+    "Arnaud",
+    "Bertin",
+    "Charpentier",
+    "Da Silva",
+    "Etienne",
+    "Fontaine",
+    "Garnier",
+    "Hamidi",
+    "Imbert",
+    "Joly",
+    "Klein",
+    "Lemoine",
+    "Marchand",
+    "Nguyen",
+    "Ollivier",
+    "Perret",
+    "Quentin",
+    "Renaud",
+    "Sanchez",
+    "Traoré",
+]
+# (share of learners who finished, share in progress) per assignment, by position.
+PROFILES = [(0.6, 0.25), (0.3, 0.35), (0.1, 0.3)]
+
+
+@contextmanager
+def _at(moment):
+    """Record demo progress as if it had happened at `moment` (dates of results, events and enrolments)."""
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        yield
+
+
+def _learner(index):
+    first = FIRST_NAMES[index % len(FIRST_NAMES)]
+    last = LAST_NAMES[(index * 7) % len(LAST_NAMES)]
+    email = f"{first}.{last}".lower().replace(" ", "-")
+    email = email.translate(str.maketrans("éèëêàâïîôöüûç", "eeeeaaiioouuc")) + "@valmont.demo.collectif.test"
+    user, created = User.objects.get_or_create(
+        email=email, defaults={"first_name": first, "last_name": last, "display_name": f"{first} {last}"}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        assign_role(user, Role.LEARNER)
+        EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+    return user
+
+
+def _progress(user, structure, finished, started, rng):
+    if not structure.lesson_ids or progress.results_for(user, structure.lesson_keys):
+        return  # already played (the loader runs twice) or nothing to play
+    now = timezone.now()
+    lessons = structure.lesson_ids if finished else structure.lesson_ids[: max(1, len(structure.lesson_ids) // 2)]
+    if not (finished or started):
+        return
+    moment = now - timedelta(days=rng.randint(3, 60))
+    for lesson_id in lessons:
+        with _at(moment):
+            for key in structure.activity_keys:
+                if key.startswith("quiz:"):
+                    progress.record_activity(user, key, Status.COMPLETED, score=rng.choice([0.6, 0.7, 0.8, 0.9, 1.0]))
+            progress.record_activity(user, f"lesson:{lesson_id}", Status.COMPLETED, duration=rng.randint(600, 1800))
+            page = structure.course.get_children().filter(pk=lesson_id).first()
+            if page:
+                for beat in range(0, rng.randint(3, 12)):
+                    progress.record_heartbeat(user, page, now=moment + timedelta(seconds=50 * beat))
+        moment = min(moment + timedelta(days=rng.randint(1, 5)), now)
+
+
+def load():
+    manager = User.objects.filter(email=MANAGER_EMAIL).first()
+    if manager is None:
+        return []
+    organisation, _ = Organisation.objects.get_or_create(name="CCAS de Valmont", defaults={"city": "Valmont"})
+    teams = []
+    for name in TEAMS:
+        team, _ = Team.objects.get_or_create(organisation=organisation, name=name)
+        add_member(team, manager, Membership.Role.MANAGER)
+        trainer = User.objects.filter(email=TRAINER_EMAIL).first()
+        if trainer:
+            team.trainers.add(trainer)
+        teams.append(team)
+    NotificationPreference.objects.get_or_create(user=manager, defaults={"weekly_summary": True})
+    learners = [_learner(i) for i in range(40)]
+    camille = User.objects.filter(email=LEARNER_EMAIL).first()
+    if camille:
+        add_member(teams[0], camille)
+    for i, user in enumerate(learners):
+        add_member(teams[i % len(teams)], user)
+
+    courses = list(CoursePage.objects.live().order_by("path")[:6])
+    struct = structures(courses)
+    today = timezone.localdate()
+    rng = random.Random(2024)  # same demo every time
+    for t, team in enumerate(teams):
+        picked = courses[t % max(len(courses), 1) :][:3] or courses[:3]
+        for position, course in enumerate(picked):
+            due = today + timedelta(days=[-10, 5, 30][position % 3])
+            assignment, created = Assignment.objects.get_or_create(
+                team=team,
+                course=course,
+                defaults={"due_date": due, "remind_days_before": 7, "created_by": manager},
+            )
+            members = list(team.member_users())
+            add_learners(assignment, members)
+            finished_share, started_share = PROFILES[position % len(PROFILES)]
+            for user in members:
+                roll = rng.random()
+                _progress(user, struct[course.pk], roll < finished_share, roll < finished_share + started_share, rng)
+    from .tasks import ensure_scheduled
+
+    ensure_scheduled()
+    return [
+        "Équipes de démonstration : CCAS de Valmont, "
+        f"{len(teams)} équipes, {len(learners)} apprenant·es, suivies par {MANAGER_EMAIL}"
+        + ("" if courses else " (aucun module publié : pas d'affectation)."),
+    ]

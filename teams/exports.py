@@ -1,0 +1,154 @@
+"""CSV and XLSX files: the team matrix, a member's record, the Qualiopi evidence of one course."""
+
+import csv
+import io
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from .evidence import format_minutes
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _plain(value):
+    if value is None:
+        return ""
+    if hasattr(value, "hour"):
+        return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y")
+    return value
+
+
+def csv_response(filename, rows):
+    """Semicolon-separated UTF-8 with BOM: what French spreadsheet software opens without asking."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";")
+    for row in rows:
+        writer.writerow([_safe(_plain(cell)) for cell in row])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def _safe(value):
+    # Neutralise spreadsheet formulas typed into names (CSV injection).
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def xlsx_response(filename, sheets):
+    """sheets: [(title, rows)] → an .xlsx download; the first row of each sheet is bold."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in sheets:
+        sheet = workbook.create_sheet(title[:31])
+        for row in rows:
+            sheet.append([_safe(_plain(cell)) for cell in row])
+        for cell in sheet[1] if sheet.max_row else []:
+            cell.font = Font(bold=True)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
+
+
+def filename(*parts):
+    return "-".join(slugify(str(p)) for p in parts if p) + f"-{timezone.localdate():%Y-%m-%d}"
+
+
+def matrix_rows(courses, rows):
+    header = [_("Nom"), _("Adresse e-mail"), _("Modules terminés"), _("Modules affectés"), _("Dernière activité")]
+    for course in courses:
+        header += [
+            _("%(course)s — statut") % {"course": course.title},
+            _("%(course)s — avancement (%%)") % {"course": course.title},
+            _("%(course)s — score (%%)") % {"course": course.title},
+            _("%(course)s — échéance") % {"course": course.title},
+        ]
+    table = [header]
+    for row in rows:
+        line = [row.member.get_display_name(), row.member.email, row.completed, row.assigned, row.last_activity_at]
+        for cell in row.cells:
+            if cell.assigned:
+                line += [str(cell.status_label), cell.percent, cell.score_percent, cell.due_date]
+            else:
+                line += [_("non affecté"), "", "", ""]
+        table.append(line)
+    return table
+
+
+def member_course_rows(records, statuses):
+    table = [
+        [
+            _("Module"),
+            _("Statut"),
+            _("Échéance"),
+            _("Inscription"),
+            _("Terminé le"),
+            _("Leçons terminées"),
+            _("Score moyen (%)"),
+            _("Temps passé"),
+        ]
+    ]
+    for record in records:
+        status, due = statuses.get(record.course.pk, ("", None))
+        table.append(
+            [
+                record.course.title,
+                str(status),
+                due,
+                record.enrolled_at,
+                record.completed_at,
+                f"{record.lessons_done} / {len(record.lessons)}",
+                record.score_percent,
+                format_minutes(record.seconds),
+            ]
+        )
+    return table
+
+
+def activity_rows(records):
+    table = [[_("Module"), _("Activité"), _("Statut"), _("Score (%)"), _("Tentatives"), _("Terminée le")]]
+    for record in records:
+        for a in record.activities:
+            table.append(
+                [record.course.title, a["label"], str(a["status"]), a["score"], a["attempts"], a["completed_at"]]
+            )
+    return table
+
+
+def lesson_rows(records):
+    table = [[_("Module"), _("Leçon"), _("Terminée le"), _("Temps passé (minutes)")]]
+    for record in records:
+        for lesson in record.lessons:
+            table.append([record.course.title, lesson["title"], lesson["completed_at"], round(lesson["seconds"] / 60)])
+    return table
+
+
+def evidence_sheets(user, record, logins):
+    summary = [
+        [_("Élément"), _("Valeur")],
+        [_("Apprenant·e"), user.get_full_name() or user.get_display_name()],
+        [_("Adresse e-mail"), user.email],
+        [_("Module"), record.course.title],
+        [_("Inscription"), record.enrolled_at],
+        [_("Terminé le"), record.completed_at],
+        [_("Durée prévue (minutes)"), record.course.duration_minutes],
+        [_("Temps enregistré (minutes)"), record.minutes],
+        [_("Résultat moyen (%)"), record.score_percent],
+    ]
+    return [
+        (_("Synthèse"), summary),
+        (_("Leçons"), lesson_rows([record])),
+        (_("Activités"), activity_rows([record])),
+        (_("Connexions"), [[_("Connexion")]] + [[d] for d in logins]),
+    ]

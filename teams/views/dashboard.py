@@ -1,0 +1,162 @@
+"""Team dashboard, member drill-down and their exports: managers of the team only (404 otherwise)."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from accounts.permissions import Role, role_required
+from courses.models import CoursePage
+
+from .. import charts, exports, scope
+from ..evidence import course_records, sign_ins
+from ..forms import FilterForm
+from ..matrix import CellStatus, assigned_courses, build_rows, members_queryset
+from ..models import Assignment, Membership
+from ..pdf import realisation_pdf
+
+PER_PAGE = 25
+manager_required = role_required(Role.MANAGER, Role.ADMIN)
+
+
+@manager_required
+def index(request):
+    teams = list(scope.visible_teams(request.user))
+    if len(teams) == 1:
+        return redirect("teams:dashboard", teams[0].pk)
+    return render(request, "teams/index.html", {"teams": teams})
+
+
+def _filters(request, team):
+    teams = list(scope.visible_teams(request.user))
+    all_courses = assigned_courses(team)
+    data = request.GET.copy()
+    data.setdefault("team", str(team.pk))
+    form = FilterForm(data, teams=teams, courses=all_courses)
+    form.is_valid()
+    cleaned = getattr(form, "cleaned_data", {})
+    return form, cleaned, all_courses
+
+
+@manager_required
+def dashboard(request, team_id):
+    team = scope.team_or_404(request.user, team_id)
+    form, cleaned, all_courses = _filters(request, team)
+    if cleaned.get("team") and cleaned["team"] != str(team.pk):
+        params = {k: v for k, v in request.GET.items() if k not in ("team", "page", "course")}
+        return redirect(
+            reverse("teams:dashboard", args=[cleaned["team"]]) + ("?" + urlencode(params) if params else "")
+        )
+    course_id, status, sort = cleaned.get("course"), cleaned.get("status") or None, cleaned.get("sort") or "nom"
+    courses = [c for c in all_courses if not course_id or c.pk == course_id]
+    members = members_queryset(team, course_id=course_id, status=status, sort=sort)
+    page = Paginator(members, PER_PAGE).get_page(request.GET.get("page"))
+    rows = build_rows(team, page.object_list, courses)
+    query = request.GET.copy()
+    query.pop("page", None)
+    per_course, per_course_bars = charts.completion_per_course(team, all_courses)
+    over_time, over_time_bars = charts.completion_over_time(team)
+    competence, competence_bars = charts.competence_map(team)
+    context = {
+        "team": team,
+        "form": form,
+        "courses": courses,
+        "rows": rows,
+        "page_obj": page,
+        "query": query.urlencode(),
+        "overview": charts.team_overview(team),
+        "assignments": Assignment.objects.filter(team=team).select_related("course").order_by("due_date"),
+        "per_course": per_course,
+        "per_course_bars": per_course_bars,
+        "over_time": over_time,
+        "over_time_bars": over_time_bars,
+        "competence": competence,
+        "competence_bars": competence_bars,
+        "statuses": CellStatus,
+        "managers": Membership.objects.filter(team=team, role=Membership.Role.MANAGER).select_related("user"),
+    }
+    return render(request, "teams/dashboard.html", context)
+
+
+def _matrix_for_export(request, team):
+    _form, cleaned, all_courses = _filters(request, team)
+    course_id = cleaned.get("course")
+    courses = [c for c in all_courses if not course_id or c.pk == course_id]
+    members = members_queryset(
+        team, course_id=course_id, status=cleaned.get("status") or None, sort=cleaned.get("sort") or "nom"
+    )
+    return courses, build_rows(team, members, courses)
+
+
+@manager_required
+def matrix_export(request, team_id, fmt):
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    team = scope.team_or_404(request.user, team_id)
+    courses, rows = _matrix_for_export(request, team)
+    table = exports.matrix_rows(courses, rows)
+    name = exports.filename("suivi", team.name)
+    if fmt == "csv":
+        return exports.csv_response(name, table)
+    return exports.xlsx_response(name, [(team.name, table)])
+
+
+def _member_context(request, team_id, user_id):
+    team = scope.team_or_404(request.user, team_id)
+    member = scope.member_or_404(team, user_id)
+    courses = assigned_courses(team)
+    row = build_rows(team, [member], courses)[0]
+    assigned = [c for c, cell in zip(courses, row.cells, strict=True) if cell.assigned]
+    statuses = {cell.course_id: (cell.status_label, cell.due_date) for cell in row.cells if cell.assigned}
+    cells = {cell.course_id: cell for cell in row.cells}
+    records = course_records(member, assigned)
+    return team, member, records, statuses, cells
+
+
+@manager_required
+def member_detail(request, team_id, user_id):
+    team, member, records, statuses, cells = _member_context(request, team_id, user_id)
+    items = [(record, cells[record.course.pk]) for record in records]
+    return render(request, "teams/member.html", {"team": team, "member": member, "items": items})
+
+
+@manager_required
+def member_export(request, team_id, user_id, fmt):
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    team, member, records, statuses, _cells = _member_context(request, team_id, user_id)
+    name = exports.filename("parcours", member.get_display_name())
+    courses = exports.member_course_rows(records, statuses)
+    if fmt == "csv":
+        return exports.csv_response(name, courses)
+    return exports.xlsx_response(
+        name,
+        [
+            ("Modules", courses),
+            ("Leçons", exports.lesson_rows(records)),
+            ("Activités", exports.activity_rows(records)),
+        ],
+    )
+
+
+@manager_required
+def member_evidence(request, team_id, user_id, course_id, fmt):
+    if fmt not in ("pdf", "xlsx"):
+        raise Http404
+    team = scope.team_or_404(request.user, team_id)
+    member = scope.member_or_404(team, user_id)
+    if not Assignment.objects.filter(team=team, course_id=course_id, assigned__user=member).exists():
+        raise Http404
+    return evidence_response(member, CoursePage.objects.get(pk=course_id), fmt, team.organisation.name)
+
+
+def evidence_response(user, course, fmt, organisation=""):
+    record = course_records(user, [course])[0]
+    logins = sign_ins(user)
+    name = exports.filename("realisation", user.get_display_name(), course.title)
+    if fmt == "xlsx":
+        return exports.xlsx_response(name, exports.evidence_sheets(user, record, logins))
+    response = HttpResponse(realisation_pdf(user, record, logins, organisation), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response

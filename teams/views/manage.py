@@ -1,0 +1,116 @@
+"""What a manager does for a team: invite, import members, assign courses, send a reminder now."""
+
+import uuid
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from .. import csv_import, invitations, scope
+from ..assigning import assign_courses
+from ..forms import AssignmentForm, ImportForm, InvitationForm
+from ..models import Assignment, Invitation, ReminderLog
+from ..reminders import manual_targets
+from ..tasks import send_reminder_task, send_welcome_emails_task
+from .dashboard import manager_required
+
+
+@manager_required
+def invite(request, team_id):
+    team = scope.team_or_404(request.user, team_id)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        invitations.create_invitation(
+            team, data["email"], invited_by=request.user, first_name=data["first_name"], last_name=data["last_name"]
+        )
+        messages.success(request, _("Invitation envoyée à %(email)s.") % {"email": data["email"]})
+        return redirect("teams:invite", team.pk)
+    pending = Invitation.objects.filter(team=team).order_by("-created_at")[:50]
+    return render(request, "teams/invite.html", {"team": team, "form": form, "invitations": pending})
+
+
+@manager_required
+def import_members(request, team_id):
+    team = scope.team_or_404(request.user, team_id)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        result = csv_import.parse(form.cleaned_data["file"])
+        if result.ok:
+            created, joined = csv_import.import_members(team, result.rows)
+            if created:
+                ids = [u.pk for u in created]
+                transaction.on_commit(lambda: send_welcome_emails_task.enqueue(team.pk, ids))
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s personne importée dans l'équipe (%(new)s nouveau compte).",
+                    "%(count)s personnes importées dans l'équipe (%(new)s nouveaux comptes).",
+                    len(result.rows),
+                )
+                % {"count": len(result.rows), "new": len(created)},
+            )
+            return redirect("teams:dashboard", team.pk)
+        errors = result.errors
+        messages.error(
+            request,
+            _("Aucune personne n'a été importée : corrigez les erreurs ci-dessous puis envoyez le fichier à nouveau."),
+        )
+    return render(request, "teams/import.html", {"team": team, "form": form, "errors": errors})
+
+
+@manager_required
+def assign(request, team_id):
+    team = scope.team_or_404(request.user, team_id)
+    form = AssignmentForm(request.POST or None, team=team)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        learners = list(data["learners"]) if data["target"] == "members" else None
+        created = assign_courses(
+            team,
+            list(data["courses"]),
+            data["due_date"],
+            learners=learners,
+            remind_days_before=data["remind_days_before"],
+            created_by=request.user,
+        )
+        messages.success(
+            request,
+            ngettext("%(count)s module affecté.", "%(count)s modules affectés.", len(created))
+            % {"count": len(created)},
+        )
+        return redirect("teams:dashboard", team.pk)
+    return render(request, "teams/assign.html", {"team": team, "form": form})
+
+
+@manager_required
+@require_POST
+def remind(request, team_id, assignment_id):
+    """ "Relancer": a reminder now to the assigned learners who have not finished (reminders on)."""
+    team = scope.team_or_404(request.user, team_id)
+    assignment = get_object_or_404(Assignment, pk=assignment_id, team=team)
+    batch = uuid.uuid4().hex
+    targets = manual_targets(assignment)
+
+    def enqueue():
+        for user_id in targets:
+            send_reminder_task.enqueue(assignment.pk, user_id, ReminderLog.Kind.MANUAL, batch)
+
+    transaction.on_commit(enqueue)
+    if targets:
+        messages.success(
+            request,
+            ngettext(
+                "Relance envoyée à %(count)s personne qui n'a pas terminé « %(course)s ».",
+                "Relance envoyée à %(count)s personnes qui n'ont pas terminé « %(course)s ».",
+                len(targets),
+            )
+            % {"count": len(targets), "course": assignment.course.title},
+        )
+    else:
+        messages.info(request, _("Personne à relancer : tout le monde a terminé ou a désactivé les rappels."))
+    return redirect("teams:dashboard", team.pk)
