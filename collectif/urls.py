@@ -15,6 +15,7 @@ urlpatterns = [
     path("compte/", include("accounts.urls")),
     path("compte/", login_required(RedirectView.as_view(pattern_name="account_profile")), name="account_home"),
     path("mon-espace/", my_space, name="my_space"),
+    path("h5p/", include("h5p.urls")),
 ]
 
 if settings.DEBUG:
