@@ -7,6 +7,11 @@
   }
   window.collectifH5PLesson = true;
 
+  // JavaScript runs: the players work, so their "JavaScript needed" notes go away.
+  document.querySelectorAll("[data-h5p-fallback]").forEach(function (note) {
+    note.hidden = true;
+  });
+
   function frameFor(source) {
     var frames = document.querySelectorAll("iframe[data-h5p-frame]");
     for (var i = 0; i < frames.length; i += 1) {

@@ -20,23 +20,40 @@
     tellParent({ type: "collectif-h5p-resize", height: document.documentElement.scrollHeight });
   }
 
+  // Statements are sent one after the other, in the order H5P emitted them ("attempted" before
+  // "answered"), so the server never handles two writes of the same learner at once.
+  var queue = Promise.resolve();
+
+  function send(statement) {
+    return fetch(config.statementsUrl, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken },
+      body: JSON.stringify(statement),
+    }).then(function (response) {
+      if (!response.ok) {
+        throw new Error("HTTP " + response.status);
+      }
+      return response.json();
+    });
+  }
+
   function postStatement(statement) {
     if (!statement || !statement.verb || IGNORED_VERBS.indexOf(statement.verb.id) !== -1) {
       return;
     }
     // The platform identifies the learner by account; H5P's own anonymous actor is replaced.
     statement.actor = config.actor;
-    fetch(config.statementsUrl, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken },
-      body: JSON.stringify(statement),
-    })
-      .then(function (response) {
-        if (!response.ok) {
-          throw new Error("HTTP " + response.status);
-        }
-        return response.json();
+    queue = queue
+      .then(function () {
+        // One retry after a short pause covers a busy server; a second failure is shown.
+        return send(statement).catch(function () {
+          return new Promise(function (resolve) {
+            window.setTimeout(resolve, 1500);
+          }).then(function () {
+            return send(statement);
+          });
+        });
       })
       .then(function (body) {
         document.querySelector("[data-h5p-save-error]").hidden = true;
