@@ -30,6 +30,7 @@ vendor: vendor-h5p
 ## wants yarn, so scripts are skipped: only its prebuilt dist/ is used. Re-runs only when the lockfile changes.
 H5P_STANDALONE_DIR := static/vendor/h5p-standalone
 $(H5P_STANDALONE_DIR)/.version: h5p/npm/package-lock.json
+	@command -v npm >/dev/null || { echo "npm est introuvable : installez Node.js et npm (apt-get install -y nodejs npm)." >&2; exit 1; }
 	cd h5p/npm && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	rm -rf $(H5P_STANDALONE_DIR) && mkdir -p $(H5P_STANDALONE_DIR)
 	cp -R h5p/npm/node_modules/h5p-standalone/dist/. $(H5P_STANDALONE_DIR)/

@@ -215,3 +215,24 @@ def test_an_lrs_outage_does_not_block_the_learner(
     assert ActivityResult.objects.get(user=learner, activity_key=f"h5p:{activity.pk}").score == 1.0
     statement = Statement.objects.get(user=learner)
     assert statement.forwarded_at is None and statement.forward_attempts == 2
+
+
+def test_visible_to_scopes_activities_to_live_lessons(learner, trainer, lesson, activity):
+    from h5p.access import visible_to
+
+    unused = make_h5p_activity("multichoice")
+    assert list(visible_to(learner)) == [activity]
+    assert set(visible_to(trainer)) == {activity, unused}
+    lesson.unpublish()
+    assert list(visible_to(learner)) == []
+
+
+def test_page_privacy_of_the_lesson_applies_to_the_player(client, learner, lesson, activity):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    restriction = PageViewRestriction.objects.create(page=lesson, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([Group.objects.get(name="Responsables d'équipe")])
+    client.force_login(learner)
+    assert client.get(f"/h5p/{activity.pk}/lecteur/").status_code == 403
+    assert post(client, activity, answered(learner, activity)).status_code == 403
