@@ -70,3 +70,27 @@ def test_learners_cannot_manage_activities(client, learner):
     response = client.get(ADD_URL)
     assert response.status_code in (302, 403)
     assert not H5PActivity.objects.exists()
+
+
+def test_activity_listing_and_inspect_pages(client, trainer, media_root):
+    activity = make_h5p_activity("blanks-fill-in", title="Texte à trous : les étapes")
+    client.force_login(trainer)
+    listing = client.get("/admin/snippets/h5p/h5pactivity/")
+    assert listing.status_code == 200
+    assert "Texte à trous : les étapes" in listing.content.decode()
+    assert "H5P.Blanks 1.12" in listing.content.decode()
+    assert client.get(f"/admin/snippets/h5p/h5pactivity/inspect/{activity.pk}/").status_code == 200
+    library = activity.libraries.get(machine_name="H5P.Blanks")
+    assert client.get(f"{LIBRARIES_URL}inspect/{library.pk}/").status_code == 200
+    assert client.get(f"/admin/snippets/h5p/h5pactivity/edit/{activity.pk}/").status_code == 200
+
+
+def test_renaming_an_activity_keeps_its_package(client, trainer, media_root):
+    activity = make_h5p_activity("truefalse-hello-world")
+    content_path = activity.content_path
+    client.force_login(trainer)
+    response = client.post(f"/admin/snippets/h5p/h5pactivity/edit/{activity.pk}/", {"title": "Vrai ou faux revu"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    activity.refresh_from_db()
+    assert activity.title == "Vrai ou faux revu"
+    assert activity.content_path == content_path
