@@ -24,6 +24,7 @@ urlpatterns = [
     # Named entry for the main navigation; the catalogue stays a Wagtail page served at the same address.
     path("formations/", catalogue, name="catalogue"),
     path("", include("teams.urls")),
+    path("h5p/", include("h5p.urls")),
 ]
 
 if settings.DEBUG:

@@ -12,6 +12,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from cases.blocks import CaseBlock
+from h5p.blocks import H5PBlock
 from reflections.blocks import ReflectionPromptBlock
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "blockquote"]
@@ -175,3 +176,4 @@ class LessonBodyBlock(blocks.StreamBlock):
     further_reading = FurtherReadingBlock()
     reflection = ReflectionPromptBlock()
     case = CaseBlock()
+    h5p = H5PBlock()

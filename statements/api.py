@@ -1,13 +1,17 @@
 """Build, validate and store xAPI 1.0.3 statements."""
 
+import logging
 import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Statement
+
+logger = logging.getLogger(__name__)
 
 VERBS = {
     "chose": "https://w3id.org/xapi/adl/verbs/chose",
@@ -26,6 +30,29 @@ def actor_for(user):
         "name": user.get_display_name(),
         "account": {"homePage": settings.WAGTAILADMIN_BASE_URL, "name": str(user.pk)},
     }
+
+
+def is_actor(actor, user):
+    """Whether an xAPI actor designates this user (as actor_for builds it)."""
+    if not isinstance(actor, dict) or not isinstance(actor.get("account"), dict):
+        return False
+    expected = actor_for(user)["account"]
+    account = actor["account"]
+    return account.get("homePage") == expected["homePage"] and str(account.get("name")) == expected["name"]
+
+
+def _check_actor(actor):
+    """xAPI 1.0.3: an Agent is identified by exactly one inverse functional identifier."""
+    if not isinstance(actor, dict):
+        raise ValidationError(_("L'acteur (actor) de la déclaration doit être un objet."))
+    identifiers = [key for key in ("mbox", "mbox_sha1sum", "openid", "account") if actor.get(key)]
+    if actor.get("objectType", "Agent") == "Agent" and len(identifiers) != 1:
+        raise ValidationError(_("L'acteur (actor) doit avoir un et un seul identifiant (mbox, account…)."))
+    account = actor.get("account")
+    if account is not None and (
+        not isinstance(account, dict) or not account.get("homePage") or not account.get("name")
+    ):
+        raise ValidationError(_("Le compte de l'acteur (actor.account) doit avoir homePage et name."))
 
 
 def activity_iri(path):
@@ -61,6 +88,8 @@ def validate_statement(data):
         raise ValidationError(_("La déclaration n'a pas de verbe (verb.id)."))
     if not object_id or not isinstance(object_id, str):
         raise ValidationError(_("La déclaration n'a pas d'objet (object.id)."))
+    if "actor" in data:
+        _check_actor(data["actor"])
     score = (
         ((data.get("result") or {}).get("score") or {}).get("scaled") if isinstance(data.get("result"), dict) else None
     )
@@ -79,8 +108,24 @@ def store_statement(user, data):
         statement_id = uuid.UUID(str(data["id"]))
     except ValueError as error:
         raise ValidationError(_("L'identifiant de la déclaration n'est pas un UUID.")) from error
-    statement, _created = Statement.objects.get_or_create(
+    statement, created = Statement.objects.get_or_create(
         statement_id=statement_id,
         defaults={"user": user, "verb": data["verb"]["id"], "object_id": data["object"]["id"][:500], "data": data},
     )
+    if created and lrs_configured():
+        transaction.on_commit(lambda: enqueue_forwarding(statement.pk))
     return statement
+
+
+def lrs_configured():
+    return bool(getattr(settings, "LRS_ENDPOINT", ""))
+
+
+def enqueue_forwarding(statement_pk):
+    """Queue the statement for the LRS; a queue failure is logged, never shown to the learner."""
+    from .tasks import forward_statement
+
+    try:
+        forward_statement.enqueue(statement_pk)
+    except Exception:
+        logger.exception("Could not queue statement %s for the LRS", statement_pk)

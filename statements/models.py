@@ -15,6 +15,8 @@ class Statement(models.Model):
     data = models.JSONField(_("déclaration"))
     stored_at = models.DateTimeField(_("enregistrée le"), auto_now_add=True, db_index=True)
     forwarded_at = models.DateTimeField(_("transmise au LRS le"), null=True, blank=True)
+    forward_attempts = models.PositiveSmallIntegerField(_("tentatives de transmission"), default=0)
+    forward_error = models.CharField(_("dernière erreur de transmission"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("déclaration xAPI")

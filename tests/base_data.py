@@ -21,6 +21,7 @@ def restore_base_data():
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     groups = importlib.import_module("accounts.migrations.0002_create_role_groups")
     groups.create_groups(apps, None)
+    importlib.import_module("h5p.migrations.0002_group_permissions").grant(apps, None)
     from home.models import HomePage
 
     home = HomePage.objects.first()

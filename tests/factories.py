@@ -242,3 +242,32 @@ def complete_lessons(user, course, count=None):
 
     for lesson in list(course_lessons(course))[:count]:
         progress.record_activity(user, lesson.activity_key, Status.COMPLETED, duration=300)
+
+
+# --- H5P -----------------------------------------------------------------------------------------------
+
+H5P_FIXTURES = "/work/shared/fixtures/h5p"
+
+
+def h5p_fixture_path(name):
+    """A real package from the shared fixtures (read in place, never copied into the project)."""
+    from pathlib import Path
+
+    base = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures" / "h5p"
+    if not base.is_dir():
+        base = Path(H5P_FIXTURES)
+    return base / f"{name}.h5p"
+
+
+def make_h5p_activity(name="truefalse-hello-world", title="", user=None, data=None):
+    """Install a package (a fixture name, or raw bytes in `data`) as an activity through the real service."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from h5p.models import H5PActivity
+    from h5p.store import install_package
+
+    content = data if data is not None else h5p_fixture_path(name).read_bytes()
+    upload = SimpleUploadedFile(f"{name}.h5p", io.BytesIO(content).getvalue(), content_type="application/zip")
+    return install_package(H5PActivity(title=title), upload, user=user)

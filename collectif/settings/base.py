@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "reflections",
     "cases",
     "teams",
+    "h5p",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -176,6 +177,20 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "ods", "xlsx", "csv", "txt"]
 
 # --- Background tasks (django-tasks backport, database backend, `manage.py db_worker`).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# --- H5P packages (see h5p/packages.py): limits against oversized archives and zip bombs.
+H5P_MAX_UPLOAD_SIZE = int(os.environ.get("H5P_MAX_UPLOAD_SIZE", 128 * 1024 * 1024))
+H5P_MAX_UNPACKED_SIZE = int(os.environ.get("H5P_MAX_UNPACKED_SIZE", 512 * 1024 * 1024))
+H5P_MAX_ENTRIES = int(os.environ.get("H5P_MAX_ENTRIES", 10_000))
+# Uncompressed/compressed ratio above which an archive (or one of its larger entries) is a zip bomb.
+H5P_MAX_COMPRESSION_RATIO = int(os.environ.get("H5P_MAX_COMPRESSION_RATIO", 100))
+
+# --- Optional forwarding of xAPI statements to an external LRS (xAPI 1.0.3); off when the endpoint is empty.
+LRS_ENDPOINT = os.environ.get("LRS_ENDPOINT", "")
+LRS_USERNAME = os.environ.get("LRS_USERNAME", "")
+LRS_PASSWORD = os.environ.get("LRS_PASSWORD", "")
+LRS_TIMEOUT = float(os.environ.get("LRS_TIMEOUT", "10"))
+LRS_MAX_ATTEMPTS = int(os.environ.get("LRS_MAX_ATTEMPTS", "6"))
 
 # --- E-mail.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Collectif <ne-pas-repondre@collectif.example>")

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class H5PConfig(AppConfig):
+    name = "h5p"
+    label = "h5p"
+    verbose_name = _("Activités H5P")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (file cleanup on deletion)

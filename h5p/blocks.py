@@ -1,0 +1,44 @@
+"""The lesson block that plays an H5P activity (an activity for the progress core)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from core.activities import ActivityBlockMixin
+from progress.api import results_for
+
+
+class H5PBlock(ActivityBlockMixin, blocks.StructBlock):
+    activity = SnippetChooserBlock("h5p.H5PActivity", label=_("Activité H5P"))
+    required = blocks.BooleanBlock(
+        label=_("Obligatoire pour terminer la leçon"),
+        required=False,
+        default=True,
+        help_text=_("La leçon est terminée quand toutes ses activités obligatoires sont faites."),
+    )
+
+    activity_kind = "h5p"
+
+    class Meta:
+        template = "h5p/blocks/h5p.html"
+        icon = "code"
+        label = _("Activité H5P")
+        description = _("Un exercice interactif H5P (QCM, texte à trous, vrai/faux…) dont le score compte.")
+        preview_value = {"activity": None, "required": True}
+
+    def activity_key(self, value):
+        activity = value.get("activity")
+        return activity.activity_key if activity else None
+
+    def get_context(self, value, parent_context=None):
+        from .views import progress_label
+
+        context = super().get_context(value, parent_context=parent_context)
+        activity = value.get("activity")
+        request = (parent_context or {}).get("request")
+        user = getattr(request, "user", None)
+        result = None
+        if activity and user is not None and user.is_authenticated:
+            result = results_for(user, [activity.activity_key]).get(activity.activity_key)
+        context.update({"activity": activity, "result": result, "progress_label": progress_label(result)})
+        return context

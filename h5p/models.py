@@ -1,0 +1,115 @@
+"""H5P activities and the shared library store.
+
+A package is split on upload: its content (h5p.json and content/) belongs to one activity, its
+libraries go to a store shared by every activity, one entry per machine name and major.minor version,
+as H5P platforms do. Files live in Django's default storage (filesystem or S3) under h5p/.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+
+class H5PLibrary(models.Model):
+    """One library (e.g. H5P.MultiChoice 1.14) shared by every activity; only its newest patch is kept."""
+
+    machine_name = models.CharField(_("nom machine"), max_length=127)
+    major_version = models.PositiveIntegerField(_("version majeure"))
+    minor_version = models.PositiveIntegerField(_("version mineure"))
+    patch_version = models.PositiveIntegerField(_("correctif"))
+    title = models.CharField(_("titre"), max_length=255, blank=True)
+    runnable = models.BooleanField(_("type de contenu"), default=False)
+    # "Machine-major.minor" folder names of the libraries this one loads (preloaded and dynamic).
+    dependencies = models.JSONField(_("dépendances"), default=list, blank=True)
+    storage_path = models.CharField(_("emplacement"), max_length=255)
+    installed_at = models.DateTimeField(_("installée le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("mise à jour le"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("bibliothèque H5P")
+        verbose_name_plural = _("bibliothèques H5P")
+        ordering = ["machine_name", "major_version", "minor_version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["machine_name", "major_version", "minor_version"], name="unique_h5p_library_version"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.machine_name} {self.version}"
+
+    @property
+    def version(self):
+        return f"{self.major_version}.{self.minor_version}.{self.patch_version}"
+
+    @property
+    def folder_name(self):
+        """The folder name the H5P player asks for: Machine-major.minor."""
+        return f"{self.machine_name}-{self.major_version}.{self.minor_version}"
+
+    def used_by(self):
+        return ", ".join(activity.title for activity in self.activities.all()) or "—"
+
+    used_by.short_description = _("activités qui l'utilisent")
+
+
+class H5PActivity(index.Indexed, models.Model):
+    """An "Activité H5P": an uploaded package whose content is played in lessons."""
+
+    title = models.CharField(
+        _("titre"), max_length=255, blank=True, help_text=_("Laissez vide pour reprendre le titre du paquet.")
+    )
+    package = models.FileField(
+        _("paquet H5P (.h5p)"),
+        upload_to="h5p/packages/",
+        max_length=255,
+        help_text=_("Un fichier .h5p exporté depuis un éditeur H5P (h5p.org, Lumi, Moodle…)."),
+    )
+    content_path = models.CharField(_("emplacement du contenu"), max_length=255, editable=False)
+    content_title = models.CharField(_("titre dans le paquet"), max_length=255, editable=False)
+    main_library = models.CharField(_("type de contenu"), max_length=127, editable=False)
+    main_library_version = models.CharField(_("version du type de contenu"), max_length=20, editable=False)
+    h5p_json = models.JSONField(_("h5p.json"), default=dict, editable=False)
+    libraries = models.ManyToManyField(
+        H5PLibrary, verbose_name=_("bibliothèques utilisées"), related_name="activities", blank=True, editable=False
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("déposée par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    search_fields = [index.SearchField("title"), index.SearchField("content_title"), index.FilterField("main_library")]
+
+    class Meta:
+        verbose_name = _("activité H5P")
+        verbose_name_plural = _("activités H5P")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title or self.content_title or str(_("Activité H5P"))
+
+    @property
+    def activity_key(self):
+        return f"h5p:{self.pk}"
+
+    @property
+    def content_type_label(self):
+        return f"{self.main_library} {self.main_library_version}"
+
+    def get_player_url(self):
+        return reverse("h5p:player", args=[self.pk])
+
+    def get_iri(self):
+        """The xAPI activity id: statements about this activity (or its sub-contents) start with it."""
+        from statements.api import activity_iri
+
+        return activity_iri(reverse("h5p:activity", args=[self.pk]))

@@ -1,0 +1,101 @@
+"""Forward stored statements to an external LRS (xAPI 1.0.3), off the request, with retries.
+
+The learner's request only stores the statement and queues this task (see api.store_statement). A
+PUT with the statement id is idempotent, so a retry after a lost answer cannot duplicate anything.
+Network errors and 5xx/408/429 answers are retried with exponential backoff up to LRS_MAX_ATTEMPTS;
+other 4xx answers will not get better and stop at once. The last error stays on the statement.
+"""
+
+import logging
+from datetime import timedelta
+
+import requests
+from django.conf import settings
+from django.utils import timezone
+from django_tasks import task
+
+from .models import Statement
+
+logger = logging.getLogger(__name__)
+
+XAPI_VERSION = "1.0.3"
+RETRYABLE_STATUSES = {408, 429}
+BASE_DELAY_SECONDS = 30
+MAX_DELAY_SECONDS = 3600
+
+
+class LRSError(Exception):
+    def __init__(self, message, retryable=True):
+        super().__init__(message)
+        self.retryable = retryable
+
+
+def statements_url():
+    endpoint = settings.LRS_ENDPOINT.rstrip("/")
+    return endpoint if endpoint.endswith("/statements") else endpoint + "/statements"
+
+
+def send(statement):
+    """PUT one statement to the LRS; raise LRSError on failure."""
+    auth = (settings.LRS_USERNAME, settings.LRS_PASSWORD) if settings.LRS_USERNAME else None
+    try:
+        response = requests.put(
+            statements_url(),
+            params={"statementId": str(statement.statement_id)},
+            json=statement.data,
+            auth=auth,
+            headers={"X-Experience-API-Version": XAPI_VERSION},
+            timeout=settings.LRS_TIMEOUT,
+        )
+    except requests.RequestException as error:
+        raise LRSError(f"{type(error).__name__}: {error}") from error
+    if response.status_code < 300:
+        return
+    retryable = response.status_code >= 500 or response.status_code in RETRYABLE_STATUSES
+    raise LRSError(f"HTTP {response.status_code}: {response.text[:300]}", retryable=retryable)
+
+
+def backoff(attempt):
+    """Seconds to wait before the given attempt (2, 3, …): 30 s, 60 s, 120 s… capped at an hour."""
+    return min(BASE_DELAY_SECONDS * 2 ** (attempt - 2), MAX_DELAY_SECONDS)
+
+
+@task()
+def forward_statement(statement_pk, attempt=1):
+    """Send one statement to the LRS; a no-op when no LRS is configured or it was already sent."""
+    if not settings.LRS_ENDPOINT:
+        return "disabled"
+    statement = Statement.objects.filter(pk=statement_pk, forwarded_at__isnull=True).first()
+    if statement is None:
+        return "nothing-to-do"
+    try:
+        send(statement)
+    except LRSError as error:
+        Statement.objects.filter(pk=statement_pk).update(forward_attempts=attempt, forward_error=str(error)[:500])
+        if not error.retryable or attempt >= settings.LRS_MAX_ATTEMPTS:
+            logger.error("LRS refused statement %s after %s attempt(s): %s", statement.statement_id, attempt, error)
+            return "failed"
+        logger.warning("LRS unavailable for statement %s (attempt %s): %s", statement.statement_id, attempt, error)
+        schedule_retry(statement_pk, attempt + 1)
+        return "retry"
+    Statement.objects.filter(pk=statement_pk).update(
+        forwarded_at=timezone.now(), forward_attempts=attempt, forward_error=""
+    )
+    return "forwarded"
+
+
+def schedule_retry(statement_pk, attempt):
+    """Queue the next attempt later when the backend can defer tasks (the database backend can)."""
+    if forward_statement.get_backend().supports_defer:
+        run_after = timezone.now() + timedelta(seconds=backoff(attempt))
+        forward_statement.using(run_after=run_after).enqueue(statement_pk, attempt)
+    else:
+        forward_statement.enqueue(statement_pk, attempt)
+
+
+def forward_pending():
+    """Queue every statement not yet forwarded (after a long LRS outage). Returns how many."""
+    pending = list(Statement.objects.filter(forwarded_at__isnull=True).values_list("pk", flat=True))
+    for pk in pending:
+        forward_statement.enqueue(pk)
+    return len(pending)
