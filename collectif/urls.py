@@ -15,6 +15,7 @@ urlpatterns = [
     path("compte/", include("accounts.urls")),
     path("compte/", login_required(RedirectView.as_view(pattern_name="account_profile")), name="account_home"),
     path("mon-espace/", my_space, name="my_space"),
+    path("evaluations/", include("quizzes.urls")),
 ]
 
 if settings.DEBUG:

@@ -11,6 +11,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from quizzes.blocks import QuizBlock
+
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "blockquote"]
 
 
@@ -170,3 +172,4 @@ class LessonBodyBlock(blocks.StreamBlock):
     glossary_term = GlossaryTermBlock()
     document = DocumentBlock()
     further_reading = FurtherReadingBlock()
+    quiz = QuizBlock()

@@ -2,7 +2,7 @@
 
 Browser tests run against a live server with `transaction=True`; Django empties every table after
 each of them. This puts back what a bare `migrate` gives: locale, root page and collection, role
-groups with their permissions, the home page and the default site.
+groups with their permissions (quiz bank permissions included), the home page and the default site.
 """
 
 import importlib
@@ -20,6 +20,8 @@ def restore_base_data():
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     groups = importlib.import_module("accounts.migrations.0002_create_role_groups")
     groups.create_groups(apps, None)
+    quiz_permissions = importlib.import_module("quizzes.migrations.0002_trainer_permissions")
+    quiz_permissions.grant_permissions(apps, None)
     from home.models import HomePage
 
     home = HomePage.objects.first()

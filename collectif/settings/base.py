@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "progress",
     "statements",
     "courses",
+    "quizzes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
