@@ -8,8 +8,11 @@ register = template.Library()
 @register.simple_tag
 def quiz_status(quiz, user):
     """What a learner needs next to a quiz: open attempt, attempts used and left, best score, last result."""
-    if quiz is None or not getattr(user, "is_authenticated", False):
+    if quiz is None:
         return {}
+    count = len(taking_layout_size(quiz))
+    if not getattr(user, "is_authenticated", False):
+        return {"question_count": count, "can_start": False}
     attempts = list(Attempt.objects.filter(quiz=quiz, user=user).order_by("-started_at"))
     submitted = [a for a in attempts if a.is_submitted]
     scores = [a.score for a in submitted if a.score is not None]
@@ -22,7 +25,7 @@ def quiz_status(quiz, user):
         "best_percent": round(max(scores) * 100) if scores else None,
         "attempts_left": left,
         "can_start": open_attempt is not None or left is None or left > 0,
-        "question_count": len(taking_layout_size(quiz)),
+        "question_count": count,
     }
 
 

@@ -12,7 +12,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     ("given", "expected"),
-    [("  Non-Recours ", "non-recours"), ("ÉVALUATION", "evaluation"), ("dévelop\u0301pement  social", "developpement social")],
+    [
+        ("  Non-Recours ", "non-recours"),
+        ("ÉVALUATION", "evaluation"),
+        ("dévelop\u0301pement  social", "developpement social"),
+    ],
 )
 def test_normalise_ignores_case_accents_and_spaces(given, expected):
     assert scoring.normalise(given) == expected
@@ -38,7 +42,8 @@ def test_each_type_is_scored_right_and_wrong_through_the_form(client, learner, a
     attempt = Attempt.objects.get(quiz=quiz, user=learner)
     entry = attempt.layout[0]
     response = client.post(
-        reverse("quizzes:attempt", args=[attempt.pk]), {"action": "submit", **fields_for(all_types[qtype], entry, right)}
+        reverse("quizzes:attempt", args=[attempt.pk]),
+        {"action": "submit", **fields_for(all_types[qtype], entry, right)},
     )
     assert response.status_code == 302
     attempt.refresh_from_db()
@@ -75,7 +80,9 @@ def test_attempt_score_and_pass_mark():
 
 def test_structure_errors_refuse_broken_questions():
     assert scoring.structure_errors("single", [{"text": "a", "is_correct": True}, {"text": "b", "is_correct": True}])
-    assert scoring.structure_errors("multiple", [{"text": "a", "is_correct": False}, {"text": "b", "is_correct": False}])
+    assert scoring.structure_errors(
+        "multiple", [{"text": "a", "is_correct": False}, {"text": "b", "is_correct": False}]
+    )
     assert scoring.structure_errors("matching", [{"text": "a", "is_correct": False, "match_text": ""}] * 2)
     assert scoring.structure_errors("short_answer", [], "  \n")
     assert not scoring.structure_errors("true_false", [])
