@@ -122,3 +122,14 @@ def test_demo_loads_twice_and_its_pages_render(client, learner, settings):
 
     for attempt in Attempt.objects.filter(user=learner):
         assert client.get(reverse("quizzes:attempt", args=[attempt.pk])).status_code == 200
+
+
+def test_bank_admin_pages_render_for_trainers(client, trainer, all_types):
+    quiz = make_quiz(list(all_types.values()))
+    client.force_login(trainer)
+    for name in ("question", "quiz", "questioncategory"):
+        assert client.get(reverse(f"wagtailsnippets_quizzes_{name}:list")).status_code == 200, name
+        assert client.get(reverse(f"wagtailsnippets_quizzes_{name}:add")).status_code == 200, name
+    assert client.get(reverse("wagtailsnippets_quizzes_quiz:edit", args=[quiz.pk])).status_code == 200
+    question = all_types["matching"]
+    assert client.get(reverse("wagtailsnippets_quizzes_question:edit", args=[question.pk])).status_code == 200
