@@ -25,6 +25,7 @@ urlpatterns = [
     path("formations/", catalogue, name="catalogue"),
     path("", include("teams.urls")),
     path("h5p/", include("h5p.urls")),
+    path("evaluations/", include("quizzes.urls")),
 ]
 
 if settings.DEBUG:

@@ -13,6 +13,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from cases.blocks import CaseBlock
 from h5p.blocks import H5PBlock
+from quizzes.blocks import QuizBlock
 from reflections.blocks import ReflectionPromptBlock
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "blockquote"]
@@ -177,3 +178,4 @@ class LessonBodyBlock(blocks.StreamBlock):
     reflection = ReflectionPromptBlock()
     case = CaseBlock()
     h5p = H5PBlock()
+    quiz = QuizBlock()

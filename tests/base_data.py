@@ -2,8 +2,8 @@
 
 Browser tests run against a live server with `transaction=True`; Django empties every table after
 each of them. This puts back what a bare `migrate` gives: locale, root page and collection, role
-groups with their permissions, the home page and the default site, the catalogue « Formations » with its
-page permissions and moderation workflow.
+groups with their permissions (quiz bank and H5P permissions included), the home page and the default site,
+the catalogue « Formations » with its page permissions and moderation workflow, the case and quiz indexes.
 """
 
 import importlib
@@ -22,6 +22,8 @@ def restore_base_data():
     groups = importlib.import_module("accounts.migrations.0002_create_role_groups")
     groups.create_groups(apps, None)
     importlib.import_module("h5p.migrations.0002_group_permissions").grant(apps, None)
+    quiz_permissions = importlib.import_module("quizzes.migrations.0002_trainer_permissions")
+    quiz_permissions.grant_permissions(apps, None)
     from home.models import HomePage
 
     home = HomePage.objects.first()

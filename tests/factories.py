@@ -271,3 +271,70 @@ def make_h5p_activity(name="truefalse-hello-world", title="", user=None, data=No
     content = data if data is not None else h5p_fixture_path(name).read_bytes()
     upload = SimpleUploadedFile(f"{name}.h5p", io.BytesIO(content).getvalue(), content_type="application/zip")
     return install_package(H5PActivity(title=title), upload, user=user)
+
+
+# --- Quizzes -----------------------------------------------------------------------------------------
+
+
+def make_category(name="Repères"):
+    from quizzes.models import QuestionCategory
+
+    return QuestionCategory.objects.get_or_create(name=name)[0]
+
+
+def make_question(qtype="single", choices=None, category=None, name=None, **fields):
+    """A question with its choices: a list of (text, is_correct) or (text, is_correct, match_text)."""
+    from quizzes.models import Choice, Question
+
+    fields.setdefault("text", f"Énoncé de la question {qtype}")
+    question = Question.objects.create(
+        category=category or make_category(), qtype=qtype, name=name or f"Question {qtype}", **fields
+    )
+    for order, spec in enumerate(choices or []):
+        text, correct, match = (list(spec) + [""])[:3]
+        Choice.objects.create(question=question, sort_order=order, text=text, is_correct=correct, match_text=match)
+    return question
+
+
+def make_all_types(category=None):
+    """One question of every type with known right answers (see right_answers in tests/quizzes)."""
+    category = category or make_category()
+    return {
+        "single": make_question(
+            "single", [("Le CSTS", True), ("L'ODAS", False), ("L'ANAS", False)], category, feedback_correct="Bravo"
+        ),
+        "multiple": make_question("multiple", [("TSG", True), ("DSL", True), ("Médiation numérique", False)], category),
+        "true_false": make_question("true_false", [], category, true_false_answer=False),
+        "matching": make_question(
+            "matching", [("CCAS", False, "Centre communal"), ("CVS", False, "Conseil de la vie sociale")], category
+        ),
+        "ordering": make_question(
+            "ordering", [("Diagnostic", False), ("Mobilisation", False), ("Action", False)], category
+        ),
+        "short_answer": make_question("short_answer", [], category, accepted_answers="non-recours\nnon recours"),
+    }
+
+
+def make_quiz(questions=(), draws=(), **fields):
+    """A quiz with fixed questions and draws [(category, count)]."""
+    from quizzes.models import Quiz, QuizItem
+
+    fields.setdefault("title", "Quiz de test")
+    quiz = Quiz.objects.create(**fields)
+    order = 0
+    for question in questions:
+        QuizItem.objects.create(quiz=quiz, question=question, sort_order=order)
+        order += 1
+    for category, count in draws:
+        QuizItem.objects.create(quiz=quiz, category=category, draw_count=count, sort_order=order)
+        order += 1
+    return quiz
+
+
+def make_quiz_page(quiz, title=None, slug=None):
+    from quizzes.models import QuizIndexPage, QuizPage
+
+    index = QuizIndexPage.objects.first()
+    if index is None:
+        index = publish(home_page(), QuizIndexPage(title="Quiz", slug="quiz"))
+    return publish(index, QuizPage(title=title or quiz.title, slug=slug or f"quiz-{quiz.pk}", quiz=quiz))

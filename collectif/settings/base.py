@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "cases",
     "teams",
     "h5p",
+    "quizzes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -16,7 +16,7 @@ CHECK_BUTTON = "button.h5p-question-check-answer"
 
 
 @pytest.fixture
-def h5p_lesson(settings, tmp_path, trainer):
+def h5p_lesson(settings, tmp_path, trainer, learner):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     activities = {
         name: make_h5p_activity(name, title=title, user=trainer)
@@ -27,6 +27,9 @@ def h5p_lesson(settings, tmp_path, trainer):
         ]
     }
     course = make_course(title="Agir avec un collectif d'habitant·es")
+    from progress.api import enrol
+
+    enrol(learner, course)  # lessons are open to enrolled learners
     lesson = make_lesson(
         course,
         title="S'exercer avec des activités interactives",

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from progress.api import enrol
 from progress.models import ActivityResult, Status
 from statements.api import actor_for, build_statement
 from statements.models import Statement
@@ -18,8 +19,9 @@ def activity():
 
 
 @pytest.fixture
-def lesson(activity):
+def lesson(activity, learner):
     course = make_course()
+    enrol(learner, course)  # lessons are open to enrolled learners
     return make_lesson(
         course,
         title="Vrai ou faux",

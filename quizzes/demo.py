@@ -1,0 +1,360 @@
+"""Demo content: a French question bank on collective social intervention, a scored quiz and a
+before/after self-positioning pair, each published on its own page. Idempotent (get_or_create)."""
+
+from core.models import CompetenceDomain
+
+from .models import AnswerVisibility, Choice, Question, QuestionCategory, QuestionType, Quiz, QuizItem, QuizKind
+from .models.pages import QuizIndexPage, QuizPage
+
+BANK = "Repères de l'intervention sociale collective"
+SCALE = "Auto-positionnement en intervention collective"
+
+# (name, type, text, domains, extra fields, choices [(text, correct, match, feedback)])
+QUESTIONS = [
+    (
+        "ISIC : rapport fondateur",
+        QuestionType.SINGLE,
+        "Quel organisme a formalisé en 1988 la notion d'intervention sociale d'intérêt collectif (ISIC) ?",
+        ["DC2"],
+        {
+            "feedback_correct": "Oui : c'est le rapport du CSTS de 1988 qui pose la notion.",
+            "feedback_incorrect": "Pas tout à fait : la notion vient d'un rapport de 1988.",
+            "explanation": "Le Conseil supérieur du travail social (CSTS) a défini l'ISIC en 1988 : agir avec la "
+            "population d'un territoire pour faire émerger des intérêts communs.",
+        },
+        [
+            ("Le Conseil supérieur du travail social (CSTS)", True, "", "C'est bien lui, créé en 1984."),
+            ("Le Haut Conseil du travail social (HCTS)", False, "", "Le HCTS n'existe que depuis 2016."),
+            ("L'Observatoire national de l'action sociale (ODAS)", False, "", "L'ODAS a porté le DSL, plus tard."),
+            ("L'Association nationale des assistants de service social (ANAS)", False, "", ""),
+        ],
+    ),
+    (
+        "Démarche : point de départ",
+        QuestionType.SINGLE,
+        "Par quelle étape commence habituellement une intervention sociale collective ?",
+        ["DC1"],
+        {
+            "feedback_correct": "Exact : tout part d'un diagnostic construit avec les personnes.",
+            "feedback_incorrect": "Non : avant d'agir, on construit un état des lieux partagé.",
+            "explanation": "Le diagnostic partagé croise données, récits et observations avec habitants, "
+            "partenaires et élus ; il recense les ressources autant que les manques.",
+        },
+        [
+            ("Le diagnostic partagé", True, "", ""),
+            ("L'action", False, "", "L'action vient après la mobilisation et l'élaboration du projet."),
+            ("L'évaluation", False, "", "L'évaluation clôt le cycle, elle ne l'ouvre pas."),
+            ("La demande de subvention", False, "", "Les moyens se discutent lors de l'élaboration du projet."),
+        ],
+    ),
+    (
+        "Aidants Connect : qui peut agir",
+        QuestionType.SINGLE,
+        "Avec Aidants Connect, qui peut réaliser une démarche en ligne à la place d'un usager ?",
+        ["DC4"],
+        {
+            "feedback_correct": "Oui : seul un aidant professionnel habilité peut utiliser le mandat.",
+            "feedback_incorrect": "Non : le dispositif exclut les aidants non professionnels.",
+            "explanation": "Le mandat Aidants Connect est limité à des démarches précises, pour un an au plus ; "
+            "bénévoles, services civiques et aidants familiaux en sont exclus.",
+        },
+        [
+            ("Un aidant professionnel habilité (travailleur social, agent France Services...)", True, "", ""),
+            ("Un membre de la famille", False, "", "Les aidants familiaux sont exclus du dispositif."),
+            ("Un bénévole d'association", False, "", "Les bénévoles ne peuvent pas être habilités."),
+            ("Un volontaire en service civique", False, "", "Les services civiques sont exclus."),
+        ],
+    ),
+    (
+        "Les trois familles de l'ISIC",
+        QuestionType.MULTIPLE,
+        "Quelles approches l'ISIC regroupe-t-elle ?",
+        ["DC1"],
+        {
+            "feedback_correct": "Bravo : ce sont les trois familles de l'ISIC.",
+            "feedback_incorrect": "Il manque une famille, ou une réponse n'en fait pas partie.",
+            "explanation": "L'ISIC réunit le travail social communautaire, le travail social avec les groupes (TSG) "
+            "et le développement social local (DSL).",
+        },
+        [
+            ("Le travail social communautaire", True, "", "Oui, même s'il reste rare en France."),
+            ("Le travail social avec les groupes (TSG)", True, "", ""),
+            ("Le développement social local (DSL)", True, "", ""),
+            (
+                "La médiation numérique",
+                False,
+                "",
+                "C'est un autre champ : l'accompagnement vers l'autonomie numérique.",
+            ),
+        ],
+    ),
+    (
+        "Principes de l'intervention collective",
+        QuestionType.MULTIPLE,
+        "Parmi ces principes, lesquels guident une intervention sociale collective ?",
+        ["DC1", "DC3"],
+        {
+            "feedback_correct": "Oui : partir des personnes, reconnaître leurs savoirs, prendre le temps.",
+            "feedback_incorrect": "Attention : le professionnel garantit le cadre et la méthode, il n'impose pas "
+            "les solutions.",
+            "explanation": "Le professionnel garantit le cadre et la méthode plus qu'il n'apporte les solutions ; "
+            "la participation est recherchée à chaque étape.",
+        },
+        [
+            ("Partir des préoccupations exprimées par les personnes", True, "", ""),
+            ("Reconnaître les savoirs d'expérience", True, "", ""),
+            ("Laisser le professionnel choisir les solutions", False, "", "C'est le groupe qui formule le projet."),
+            ("Inscrire l'action dans le temps long", True, "", ""),
+        ],
+    ),
+    (
+        "Définition de 2017",
+        QuestionType.TRUE_FALSE,
+        "La définition réglementaire du travail social de 2017 oppose les approches individuelles et collectives.",
+        ["DC2"],
+        {
+            "true_false_answer": False,
+            "feedback_correct": "Exact : elle les associe.",
+            "feedback_incorrect": "Non : le décret de 2017 les associe au service du changement social.",
+            "explanation": "Le décret du 6 mai 2017 (article D. 142-1-1 du CASF) mentionne des approches "
+            "individuelles et collectives, et les savoirs d'expérience des personnes.",
+        },
+        [],
+    ),
+    (
+        "HCTS et CSTS",
+        QuestionType.TRUE_FALSE,
+        "Le Haut Conseil du travail social (HCTS) a succédé en 2016 au Conseil supérieur du travail social.",
+        ["DC4"],
+        {
+            "true_false_answer": True,
+            "feedback_correct": "Oui : le HCTS a été créé par décret du 1er juillet 2016.",
+            "feedback_incorrect": "Si : le HCTS, créé en 2016, a pris la suite du CSTS.",
+            "explanation": "Le HCTS comprend un collège de personnes accompagnées.",
+        },
+        [],
+    ),
+    (
+        "Norme de médiation sociale",
+        QuestionType.TRUE_FALSE,
+        "La norme AFNOR publiée en 2016 sur le métier de médiation sociale était une norme expérimentale.",
+        ["DC4"],
+        {
+            "true_false_answer": True,
+            "feedback_correct": "Oui : c'était la norme expérimentale XP X60-600.",
+            "feedback_incorrect": "Si : en 2016, la norme était expérimentale (XP), pas encore « NF ».",
+            "explanation": "La norme XP X60-600 décrit huit registres d'intervention, une déontologie et "
+            "l'évaluation de l'utilité sociale.",
+        },
+        [],
+    ),
+    (
+        "Courants et repères",
+        QuestionType.MATCHING,
+        "Associez chaque courant à ce qui le caractérise.",
+        ["DC1", "DC2"],
+        {
+            "feedback_correct": "Toutes les associations sont justes.",
+            "feedback_incorrect": "Certaines associations sont à revoir.",
+            "explanation": "Chaque courant met l'accent sur un levier : le groupe, le territoire, le pouvoir "
+            "d'agir ou le rapport de force.",
+        },
+        [
+            ("Travail social avec les groupes", False, "Le groupe comme système d'aide mutuelle", ""),
+            ("Développement social local", False, "L'ancrage territorial et le décloisonnement des politiques", ""),
+            ("Pouvoir d'agir (DPA-PC)", False, "Agir davantage sur ce qui compte pour soi et son collectif", ""),
+            ("Community organizing", False, "Recueillir les colères et bâtir des alliances larges", ""),
+        ],
+    ),
+    (
+        "Sigles du secteur",
+        QuestionType.MATCHING,
+        "Associez chaque sigle à sa signification.",
+        ["DC3"],
+        {
+            "feedback_correct": "Parfait.",
+            "feedback_incorrect": "Relisez le glossaire : certains sigles sont inversés.",
+            "explanation": "Ces sigles reviennent souvent dans les partenariats locaux.",
+        },
+        [
+            ("CCAS", False, "Centre communal d'action sociale", ""),
+            ("CVS", False, "Conseil de la vie sociale", ""),
+            ("CASF", False, "Code de l'action sociale et des familles", ""),
+            ("CnFS", False, "Conseiller numérique France Services", ""),
+        ],
+    ),
+    (
+        "Étapes de la démarche",
+        QuestionType.ORDERING,
+        "Remettez dans l'ordre les étapes de la démarche type d'une intervention collective.",
+        ["DC1"],
+        {
+            "feedback_correct": "C'est l'enchaînement habituel, à reprendre en cycle.",
+            "feedback_incorrect": "L'ordre n'est pas celui de la démarche type.",
+            "explanation": "C'est un cycle, pas une recette : l'évaluation conduit à poursuivre, transmettre ou clore.",
+        },
+        [
+            ("Diagnostic partagé", False, "", ""),
+            ("Mobilisation", False, "", ""),
+            ("Élaboration du projet", False, "", ""),
+            ("Action", False, "", ""),
+            ("Évaluation", False, "", ""),
+        ],
+    ),
+    (
+        "Chronologie de la réforme",
+        QuestionType.ORDERING,
+        "Classez ces textes et événements du plus ancien au plus récent.",
+        ["DC2"],
+        {
+            "feedback_correct": "La chronologie est juste.",
+            "feedback_incorrect": "La chronologie n'est pas la bonne.",
+            "explanation": "1988 : rapport du CSTS ; 2002 : loi sur les droits des usagers ; 2015 : plan d'action "
+            "interministériel ; 2016 : création du HCTS ; 2017 : définition du travail social.",
+        },
+        [
+            ("Rapport du CSTS sur l'ISIC", False, "", ""),
+            ("Loi du 2 janvier 2002 sur les droits des usagers", False, "", ""),
+            ("Plan d'action interministériel en faveur du travail social", False, "", ""),
+            ("Création du Haut Conseil du travail social", False, "", ""),
+            ("Décret définissant le travail social", False, "", ""),
+        ],
+    ),
+    (
+        "Sigle DSL",
+        QuestionType.SHORT_ANSWER,
+        "Que signifie le sigle DSL ?",
+        ["DC4"],
+        {
+            "accepted_answers": "développement social local",
+            "feedback_correct": "Oui : le développement social local.",
+            "feedback_incorrect": "Non : DSL désigne le développement social local.",
+            "explanation": "Le DSL a été porté par l'ODAS et des départements pionniers dans les années 1990-2000.",
+        },
+        [],
+    ),
+    (
+        "Non-recours",
+        QuestionType.SHORT_ANSWER,
+        "Comment nomme-t-on le fait de ne pas percevoir un droit auquel on peut prétendre ?",
+        ["DC2"],
+        {
+            "accepted_answers": "non-recours\nnon recours\nle non-recours",
+            "feedback_correct": "Exact.",
+            "feedback_incorrect": "Le terme attendu est « non-recours ».",
+            "explanation": "Permanences mobiles, ateliers collectifs et pairs relais aident à lutter contre le "
+            "non-recours.",
+        },
+        [],
+    ),
+]
+
+SCALE_LEVELS = ["Pas du tout à l'aise", "Peu à l'aise", "Plutôt à l'aise", "Tout à fait à l'aise"]
+SCALE_QUESTIONS = [
+    ("Diagnostic partagé", "Je sais mener un diagnostic partagé avec les habitants d'un territoire."),
+    ("Formuler le problème", "Je sais aider un groupe à formuler lui-même le problème qui le réunit."),
+    ("Mandat institutionnel", "Je sais clarifier avec mon employeur le mandat d'une action collective."),
+    ("Évaluer les effets", "Je sais évaluer les effets d'une action sur les personnes et les institutions."),
+    ("Travail en réseau", "Je sais coopérer avec les partenaires d'un territoire sans juxtaposer les dispositifs."),
+]
+
+
+def _question(category, name, qtype, text, domain_codes, fields, choices):
+    question, created = Question.objects.get_or_create(
+        name=name, category=category, defaults={"qtype": qtype, "text": text, **fields}
+    )
+    if created:
+        for order, (choice_text, correct, match, feedback) in enumerate(choices):
+            Choice.objects.create(
+                question=question,
+                sort_order=order,
+                text=choice_text,
+                is_correct=correct,
+                match_text=match,
+                feedback=feedback,
+            )
+        question.domains.set(CompetenceDomain.objects.filter(code__in=domain_codes))
+    return question
+
+
+def _quiz(title, items, **fields):
+    quiz, created = Quiz.objects.get_or_create(title=title, defaults=fields)
+    if created:
+        for order, item in enumerate(items):
+            QuizItem.objects.create(quiz=quiz, sort_order=order, **item)
+    return quiz
+
+
+def _page(index, quiz, title, slug, intro):
+    page = QuizPage.objects.filter(slug=slug).first()
+    if page is None:
+        page = QuizPage(title=title, slug=slug, intro=intro, quiz=quiz)
+        index.add_child(instance=page)
+        page.save_revision().publish()
+    return page
+
+
+def _index():
+    index = QuizIndexPage.objects.first()
+    if index is None:
+        from home.models import HomePage
+
+        home = HomePage.objects.first()
+        index = QuizIndexPage(title="Quiz", slug="quiz", intro="Testez vos repères et situez-vous.")
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    return index
+
+
+def load():
+    bank, _ = QuestionCategory.objects.get_or_create(
+        name=BANK, defaults={"description": "Notions, courants, textes et outils de l'intervention collective."}
+    )
+    scale, _ = QuestionCategory.objects.get_or_create(
+        name=SCALE, defaults={"description": "Questions sans bonne réponse, pour se situer avant et après."}
+    )
+    questions = [_question(bank, *spec) for spec in QUESTIONS]
+    likert = [
+        _question(
+            scale,
+            name,
+            QuestionType.LIKERT,
+            text,
+            ["DC1"],
+            {"explanation": "Aucune réponse n'est attendue : comparez-vous à vous-même en fin de formation."},
+            [(level, False, "", "") for level in SCALE_LEVELS],
+        )
+        for name, text in SCALE_QUESTIONS
+    ]
+    fixed = [questions[i] for i in (0, 3, 5, 8, 10, 12)]
+    scored = _quiz(
+        "Les repères de l'intervention sociale collective",
+        [{"question": q} for q in fixed] + [{"category": bank, "draw_count": 4}],
+        intro="Dix questions pour vérifier vos repères : six fixes et quatre tirées au sort dans la banque.",
+        pass_mark=70,
+        max_attempts=3,
+        time_limit_minutes=20,
+        show_answers=AnswerVisibility.AFTER_EACH,
+    )
+    before = _quiz(
+        "Où en suis-je ? (avant la formation)",
+        [{"question": q} for q in likert],
+        intro="Situez-vous avant de commencer. Il n'y a ni bonne ni mauvaise réponse.",
+        kind=QuizKind.SELF_POSITIONING,
+        show_answers=AnswerVisibility.NEVER,
+        shuffle_choices=False,
+    )
+    after = _quiz(
+        "Où en suis-je ? (après la formation)",
+        [{"question": q} for q in likert],
+        intro="Les mêmes questions qu'au début : comparez votre positionnement.",
+        kind=QuizKind.SELF_POSITIONING,
+        show_answers=AnswerVisibility.NEVER,
+        shuffle_choices=False,
+        before_quiz=before,
+    )
+    index = _index()
+    _page(index, scored, scored.title, "reperes-isc", "Un quiz noté pour faire le point sur les notions clés.")
+    _page(index, before, before.title, "ou-en-suis-je-avant", "À remplir avant le premier module.")
+    _page(index, after, after.title, "ou-en-suis-je-apres", "À remplir à la fin du parcours.")
+    return [f"Quiz : {Question.objects.count()} questions en banque, {Quiz.objects.count()} quiz publiés."]

@@ -1,0 +1,109 @@
+"""The question bank: reusable questions grouped by category and tagged with competence domains."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+
+class QuestionType(models.TextChoices):
+    SINGLE = "single", _("Choix unique")
+    MULTIPLE = "multiple", _("Choix multiple")
+    TRUE_FALSE = "true_false", _("Vrai ou faux")
+    MATCHING = "matching", _("Appariement")
+    ORDERING = "ordering", _("Mise en ordre")
+    SHORT_ANSWER = "short_answer", _("Réponse courte")
+    LIKERT = "likert", _("Auto-positionnement (échelle)")
+
+
+# Types whose options are the Choice rows shown to the learner, in a (possibly shuffled) list.
+CHOICE_TYPES = {QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.LIKERT}
+
+
+class QuestionCategory(models.Model):
+    name = models.CharField(_("nom"), max_length=150, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("catégorie de questions")
+        verbose_name_plural = _("catégories de questions")
+
+    def __str__(self):
+        return self.name
+
+
+class Question(index.Indexed, ClusterableModel):
+    """One question of the bank. Choices are its options (or pairs, items, scale points, by type)."""
+
+    category = models.ForeignKey(
+        QuestionCategory, verbose_name=_("catégorie"), on_delete=models.PROTECT, related_name="questions"
+    )
+    domains = ParentalManyToManyField(
+        "core.CompetenceDomain", verbose_name=_("domaines de compétences"), blank=True, related_name="questions"
+    )
+    qtype = models.CharField(_("type"), max_length=20, choices=QuestionType.choices, default=QuestionType.SINGLE)
+    name = models.CharField(_("nom court"), max_length=200, help_text=_("Pour retrouver la question dans la banque."))
+    text = models.TextField(_("énoncé"))
+    true_false_answer = models.BooleanField(
+        _("l'affirmation est vraie"), default=True, help_text=_("Questions « vrai ou faux » uniquement.")
+    )
+    accepted_answers = models.TextField(
+        _("réponses acceptées"),
+        blank=True,
+        help_text=_(
+            "Réponses courtes uniquement : une réponse acceptée par ligne. "
+            "La comparaison ignore majuscules, accents et espaces autour."
+        ),
+    )
+    feedback_correct = models.TextField(_("retour si la réponse est juste"), blank=True)
+    feedback_incorrect = models.TextField(_("retour si la réponse est fausse"), blank=True)
+    explanation = models.TextField(_("explication"), blank=True, help_text=_("Affichée une fois la réponse donnée."))
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    search_fields = [index.SearchField("name"), index.SearchField("text"), index.FilterField("qtype")]
+
+    class Meta:
+        ordering = ["category__name", "name"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_scored(self):
+        return self.qtype != QuestionType.LIKERT
+
+    def accepted_answer_list(self):
+        return [line.strip() for line in self.accepted_answers.splitlines() if line.strip()]
+
+
+class Choice(Orderable):
+    """An option (choice types), a pair (matching: text ↔ match), an item (ordering: in the right order)
+    or a scale point (Likert: from lowest to highest)."""
+
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
+    text = models.CharField(_("texte"), max_length=500)
+    is_correct = models.BooleanField(_("bonne réponse"), default=False)
+    match_text = models.CharField(
+        _("élément associé"), max_length=500, blank=True, help_text=_("Appariement uniquement : l'élément à associer.")
+    )
+    feedback = models.TextField(_("retour si ce choix est retenu"), blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("text"), FieldPanel("is_correct")]),
+        FieldPanel("match_text"),
+        FieldPanel("feedback"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("option")
+        verbose_name_plural = _("options")
+
+    def __str__(self):
+        return self.text

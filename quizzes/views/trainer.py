@@ -1,0 +1,83 @@
+"""Trainer views: results per quiz, exports, Moodle XML import and export of the bank."""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.text import slugify
+
+from accounts.permissions import Role, role_required
+
+from .. import moodle, reports
+from ..forms import MoodleImportForm
+from ..models import Question, Quiz
+
+trainer_only = role_required(Role.TRAINER, Role.ADMIN)
+
+
+@trainer_only
+def trainer_list(request):
+    return render(
+        request,
+        "quizzes/trainer/list.html",
+        {"quizzes": reports.quizzes_with_stats(), "question_count": Question.objects.count()},
+    )
+
+
+@trainer_only
+def trainer_report(request, quiz_id):
+    quiz = get_object_or_404(Quiz, pk=quiz_id)
+    context = {
+        "quiz": quiz,
+        "summary": reports.summary(quiz),
+        "questions": reports.question_stats(quiz),
+        "attempts": reports.attempts_of(quiz)[:200],
+    }
+    return render(request, "quizzes/trainer/report.html", context)
+
+
+@trainer_only
+def report_csv(request, quiz_id):
+    quiz = get_object_or_404(Quiz, pk=quiz_id)
+    response = HttpResponse(reports.as_csv(quiz), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="quiz-{slugify(quiz.title) or quiz.pk}.csv"'
+    return response
+
+
+@trainer_only
+def report_xlsx(request, quiz_id):
+    quiz = get_object_or_404(Quiz, pk=quiz_id)
+    response = HttpResponse(
+        reports.as_xlsx(quiz), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="quiz-{slugify(quiz.title) or quiz.pk}.xlsx"'
+    return response
+
+
+@trainer_only
+def moodle_import(request):
+    report, error = None, None
+    form = MoodleImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = moodle.import_questions(form.cleaned_data["file"].read())
+        except moodle.MoodleFileError as exc:
+            error = str(exc)
+            form.add_error("file", error)
+    status = 400 if request.method == "POST" and not form.is_valid() else 200
+    context = {
+        "form": form,
+        "report": report,
+        "imported": sum(1 for line in report or [] if line.imported),
+        "refused": sum(1 for line in report or [] if not line.imported),
+    }
+    return render(request, "quizzes/trainer/import.html", context, status=status)
+
+
+@trainer_only
+def moodle_export(request):
+    questions = Question.objects.all()
+    category = request.GET.get("categorie")
+    if category and category.isdigit():
+        questions = questions.filter(category_id=category)
+    response = HttpResponse(moodle.export_questions(questions), content_type="application/xml; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="banque-questions-collectif.xml"'
+    return response
