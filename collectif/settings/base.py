@@ -231,7 +231,11 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.security.DisallowedHost": {"level": "ERROR"}},
+    "loggers": {
+        "django.security.DisallowedHost": {"level": "ERROR"},
+        # Page edits are already in Wagtail's audit log; one console line per edit only adds noise.
+        "wagtail": {"level": "WARNING"},
+    },
 }
 
 # Benchmarks only: adds Server-Timing and X-DB-Queries headers to every response.
