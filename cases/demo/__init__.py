@@ -7,7 +7,7 @@ the admin are never overwritten.
 
 from core.models import CompetenceDomain
 
-from . import ent_parents, france_services, jeunes_ruraux, logement_indigne, tilleuls, village_isole
+from . import cvs_ehpad, ent_parents, france_services, jeunes_ruraux, logement_indigne, tilleuls, village_isole
 
 # Kept for callers that only need the first case (tests use it as a complete, valid graph).
 SLUG = tilleuls.SLUG
@@ -15,7 +15,8 @@ NODES = tilleuls.NODES
 
 # The order in which the cases are created (and listed by the loader).
 CASES = [
-    module.CASE for module in (tilleuls, village_isole, ent_parents, jeunes_ruraux, logement_indigne, france_services)
+    module.CASE
+    for module in (tilleuls, village_isole, ent_parents, jeunes_ruraux, logement_indigne, france_services, cvs_ehpad)
 ]
 
 PAGE_FIELDS = ("title", "slug", "summary", "territory", "situation", "people", "objectives", "reflection_prompt")
