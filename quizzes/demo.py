@@ -1,8 +1,16 @@
-"""Demo content: a French question bank on collective social intervention, a scored quiz and a
-before/after self-positioning pair, each published on its own page. Idempotent (get_or_create)."""
+"""Demo content: French question banks on collective social intervention, three scored quizzes and two
+before/after self-positioning pairs, each published on its own page. Idempotent (get_or_create)."""
 
 from core.models import CompetenceDomain
 
+from .demo_questions import (
+    MEDIATION,
+    MEDIATION_QUESTIONS,
+    PARTICIPATION,
+    PARTICIPATION_QUESTIONS,
+    POSTURE,
+    POSTURE_QUESTIONS,
+)
 from .models import AnswerVisibility, Choice, Question, QuestionCategory, QuestionType, Quiz, QuizItem, QuizKind
 from .models.pages import QuizIndexPage, QuizPage
 
@@ -306,17 +314,10 @@ def _index():
     return index
 
 
-def load():
-    bank, _ = QuestionCategory.objects.get_or_create(
-        name=BANK, defaults={"description": "Notions, courants, textes et outils de l'intervention collective."}
-    )
-    scale, _ = QuestionCategory.objects.get_or_create(
-        name=SCALE, defaults={"description": "Questions sans bonne réponse, pour se situer avant et après."}
-    )
-    questions = [_question(bank, *spec) for spec in QUESTIONS]
-    likert = [
+def _likert(category, specs):
+    return [
         _question(
-            scale,
+            category,
             name,
             QuestionType.LIKERT,
             text,
@@ -324,8 +325,46 @@ def load():
             {"explanation": "Aucune réponse n'est attendue : comparez-vous à vous-même en fin de formation."},
             [(level, False, "", "") for level in SCALE_LEVELS],
         )
-        for name, text in SCALE_QUESTIONS
+        for name, text in specs
     ]
+
+
+def _category(name, description):
+    category, _created = QuestionCategory.objects.get_or_create(name=name, defaults={"description": description})
+    return category
+
+
+def _before_after(likert, title, before_intro, after_intro):
+    """A self-positioning pair: the same questions before and after, the second linked to the first."""
+    options = {"kind": QuizKind.SELF_POSITIONING, "show_answers": AnswerVisibility.NEVER, "shuffle_choices": False}
+    items = [{"question": q} for q in likert]
+    before = _quiz(f"{title} (avant la formation)", items, intro=before_intro, **options)
+    after = _quiz(f"{title} (après la formation)", items, intro=after_intro, before_quiz=before, **options)
+    return before, after
+
+
+def _scored(title, questions, intro):
+    return _quiz(
+        title,
+        [{"question": q} for q in questions],
+        intro=intro,
+        pass_mark=70,
+        max_attempts=3,
+        show_answers=AnswerVisibility.AFTER_EACH,
+    )
+
+
+def load():
+    bank = _category(BANK, "Notions, courants, textes et outils de l'intervention collective.")
+    scale = _category(SCALE, "Questions sans bonne réponse, pour se situer avant et après.")
+    mediation = _category(MEDIATION, "Médiation sociale, « aller vers », inclusion et médiation numériques.")
+    participation = _category(PARTICIPATION, "Droits des usagers, instances et degrés de participation.")
+    posture = _category(POSTURE, "Questions sans bonne réponse sur la posture d'animation d'un groupe.")
+    questions = [_question(bank, *spec) for spec in QUESTIONS]
+    mediation_questions = [_question(mediation, *spec) for spec in MEDIATION_QUESTIONS]
+    participation_questions = [_question(participation, *spec) for spec in PARTICIPATION_QUESTIONS]
+    likert = _likert(scale, SCALE_QUESTIONS)
+    posture_likert = _likert(posture, POSTURE_QUESTIONS)
     fixed = [questions[i] for i in (0, 3, 5, 8, 10, 12)]
     scored = _quiz(
         "Les repères de l'intervention sociale collective",
@@ -336,25 +375,58 @@ def load():
         time_limit_minutes=20,
         show_answers=AnswerVisibility.AFTER_EACH,
     )
-    before = _quiz(
-        "Où en suis-je ? (avant la formation)",
-        [{"question": q} for q in likert],
-        intro="Situez-vous avant de commencer. Il n'y a ni bonne ni mauvaise réponse.",
-        kind=QuizKind.SELF_POSITIONING,
-        show_answers=AnswerVisibility.NEVER,
-        shuffle_choices=False,
+    mediation_quiz = _scored(
+        "Médiation sociale et numérique",
+        mediation_questions,
+        "Huit questions sur les principes de la médiation sociale et les outils de l'inclusion numérique.",
     )
-    after = _quiz(
-        "Où en suis-je ? (après la formation)",
-        [{"question": q} for q in likert],
-        intro="Les mêmes questions qu'au début : comparez votre positionnement.",
-        kind=QuizKind.SELF_POSITIONING,
-        show_answers=AnswerVisibility.NEVER,
-        shuffle_choices=False,
-        before_quiz=before,
+    participation_quiz = _scored(
+        "La participation des personnes accompagnées",
+        participation_questions,
+        "Neuf questions sur les droits des usagers, les instances de participation et le pouvoir d'agir.",
+    )
+    before, after = _before_after(
+        likert,
+        "Où en suis-je ?",
+        "Situez-vous avant de commencer. Il n'y a ni bonne ni mauvaise réponse.",
+        "Les mêmes questions qu'au début : comparez votre positionnement.",
+    )
+    posture_before, posture_after = _before_after(
+        posture_likert,
+        "Ma posture d'animation de groupe",
+        "Avant le module sur l'animation de groupe : situez-vous, sans bonne ni mauvaise réponse.",
+        "Après le module : les mêmes affirmations, pour mesurer le chemin parcouru.",
     )
     index = _index()
     _page(index, scored, scored.title, "reperes-isc", "Un quiz noté pour faire le point sur les notions clés.")
     _page(index, before, before.title, "ou-en-suis-je-avant", "À remplir avant le premier module.")
     _page(index, after, after.title, "ou-en-suis-je-apres", "À remplir à la fin du parcours.")
+    _page(
+        index,
+        mediation_quiz,
+        mediation_quiz.title,
+        "mediation-sociale-et-numerique",
+        "Un quiz noté sur l'« aller vers », le « faire avec » et les dispositifs du numérique inclusif.",
+    )
+    _page(
+        index,
+        participation_quiz,
+        participation_quiz.title,
+        "participation-des-personnes",
+        "Un quiz noté sur la participation : de la loi de 2002 à l'échelle d'Arnstein.",
+    )
+    _page(
+        index,
+        posture_before,
+        posture_before.title,
+        "posture-animation-avant",
+        "À remplir avant le module sur l'animation de groupe.",
+    )
+    _page(
+        index,
+        posture_after,
+        posture_after.title,
+        "posture-animation-apres",
+        "À remplir à la fin du module sur l'animation de groupe.",
+    )
     return [f"Quiz : {Question.objects.count()} questions en banque, {Quiz.objects.count()} quiz publiés."]

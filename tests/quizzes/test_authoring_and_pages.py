@@ -102,7 +102,7 @@ def test_demo_loads_twice_and_its_pages_render(client, learner, settings):
     counts = (Question.objects.count(), QuizPage.objects.count())
     call_command("load_demo")
     assert (Question.objects.count(), QuizPage.objects.count()) == counts
-    assert counts[0] >= 12 and counts[1] == 3
+    assert counts[0] >= 30 and counts[1] == 7
     assert set(Question.objects.values_list("qtype", flat=True)) == {
         "single",
         "multiple",

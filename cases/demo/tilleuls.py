@@ -1,48 +1,12 @@
-"""Demo case: energy debts in a social housing building, played through the five phases of the ISIC.
+"""Demo case A: energy debts in a social housing building, played through the five phases of the ISIC.
 
-Fictional places and people. Idempotent: the case is created once, then left as it is.
+Fictional places and people.
 """
 
-from core.models import CompetenceDomain
+from ..graph import Phase
+from .builders import A, R, X, choice, decision, document, ending
 
-from .graph import Phase, Quality
-
-R, A, X = Quality.RECOMMENDED, Quality.ACCEPTABLE, Quality.AVOID
 SLUG = "impayes-energie-residence-les-tilleuls"
-
-
-def choice(key, label, quality, score, next_node, feedback):
-    return {
-        "key": key,
-        "label": label,
-        "quality": quality,
-        "score": score,
-        "next_node": next_node,
-        "feedback": feedback,
-    }
-
-
-def decision(key, title, phase, situation, choices, documents=(), start=False):
-    return (
-        "decision",
-        {
-            "key": key,
-            "title": title,
-            "phase": phase,
-            "is_start": start,
-            "situation": situation,
-            "documents": list(documents),
-            "choices": choices,
-        },
-    )
-
-
-def ending(key, title, phase, debrief):
-    return ("ending", {"key": key, "title": title, "phase": phase, "debrief": debrief})
-
-
-def document(title, kind, content):
-    return {"title": title, "kind": kind, "content": content, "document": None}
 
 
 PEOPLE = [
@@ -449,43 +413,23 @@ NODES = [
 ]
 
 
-def build_case(index, title="Impayés d'énergie à la résidence Les Tilleuls", slug=SLUG):
-    """An unsaved CasePage holding the demo graph (also used by tests as a complete, valid case)."""
-    from .models import CasePage
-
-    return CasePage(
-        title=title,
-        slug=slug,
-        summary="Huit ménages d'un même immeuble arrivent en un mois avec des factures d'énergie impayées. "
-        "De l'aide individuelle à l'action collective, à vous de choisir, étape par étape.",
-        territory="Résidence Les Tilleuls (fictive), 42 logements sociaux dans un quartier prioritaire d'une "
-        "ville moyenne",
-        situation="<p>Vous êtes assistante sociale de secteur. La résidence dépend d'un bailleur social ; "
-        "le chauffage y est collectif. Une amicale de locataires existe mais ne se réunit plus.</p>",
-        people=PEOPLE,
-        objectives="<ul><li>Repérer une récurrence et la transformer en diagnostic partagé.</li>"
-        "<li>Articuler aides individuelles et démarche collective.</li>"
-        "<li>Laisser le groupe porter sa parole face au bailleur.</li>"
-        "<li>Évaluer l'action avec le groupe.</li></ul>",
-        justification_required=True,
-        justification_min_length=20,
-        reflection_prompt="Dans votre pratique, quelle situation individuelle répétée pourrait révéler un problème "
-        "collectif ? Qui faudrait-il réunir pour le vérifier ?",
-        nodes=NODES,
-    )
-
-
-def load():
-    from .models import CaseIndexPage, CasePage
-    from .publishing import publish_case
-
-    index = CaseIndexPage.objects.first()
-    if index is None:
-        return ["Cas pratiques : page « Cas pratiques » absente, démo non chargée."]
-    if CasePage.objects.filter(slug=SLUG).exists():
-        return []
-    case = build_case(index)
-    index.add_child(instance=case)
-    case.domains = list(CompetenceDomain.objects.filter(code__in=["DC1", "DC4"]))
-    publish_case(case)
-    return [f"Cas pratique de démonstration : {case.url}"]
+CASE = {
+    "slug": SLUG,
+    "title": "Impayés d'énergie à la résidence Les Tilleuls",
+    "summary": "Huit ménages d'un même immeuble arrivent en un mois avec des factures d'énergie impayées. "
+    "De l'aide individuelle à l'action collective, à vous de choisir, étape par étape.",
+    "territory": "Résidence Les Tilleuls (fictive), 42 logements sociaux dans un quartier prioritaire d'une "
+    "ville moyenne",
+    "situation": "<p>Vous êtes assistante sociale de secteur. La résidence dépend d'un bailleur social ; "
+    "le chauffage y est collectif. Une amicale de locataires existe mais ne se réunit plus.</p>",
+    "people": PEOPLE,
+    "objectives": "<ul><li>Repérer une récurrence et la transformer en diagnostic partagé.</li>"
+    "<li>Articuler aides individuelles et démarche collective.</li>"
+    "<li>Laisser le groupe porter sa parole face au bailleur.</li>"
+    "<li>Évaluer l'action avec le groupe.</li></ul>",
+    "justification_min_length": 20,
+    "reflection_prompt": "Dans votre pratique, quelle situation individuelle répétée pourrait révéler un problème "
+    "collectif ? Qui faudrait-il réunir pour le vérifier ?",
+    "domains": ["DC1", "DC4"],
+    "nodes": NODES,
+}
