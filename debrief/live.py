@@ -137,7 +137,7 @@ def close_vote(session):
 def _closed_or_refuse(session):
     _refuse_if_ended(session)
     if session.stage == Stage.VOTING and is_vote_open(session):
-        raise LiveError(_("Closez d'abord le vote."))
+        raise LiveError(_("Clôturez d'abord le vote."))
     if session.stage == Stage.WAITING:
         raise LiveError(_("Le vote n'a pas encore eu lieu à cette étape."))
     if session.stage == Stage.VOTING:  # the timer ran out: record the close now

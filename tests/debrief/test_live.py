@@ -110,7 +110,7 @@ def test_an_expired_timer_lets_the_trainer_reveal_without_closing(session):
 def test_follow_the_majority_or_the_trainer_choice_and_record_the_path(session):
     guests = make_guests(session, 3)
     live.open_vote(session)
-    with pytest.raises(live.LiveError, match="Closez"):
+    with pytest.raises(live.LiveError, match="Clôturez"):
         live.follow(session)
     for guest, choice in zip(guests, ["mauvais1", "mauvais1", "bon1"], strict=True):
         live.cast_vote(session, guest, "d1", choice)
