@@ -34,6 +34,9 @@ def load():
     from cases.demo import SLUG
     from cases.models import CasePage
 
+    from .tasks import ensure_scheduled
+
+    ensure_scheduled()  # the daily retention purge, as teams does for its reminders
     if LiveSession.objects.filter(code=CODE).exists():
         return []
     trainer = User.objects.filter(email=TRAINER_EMAIL).first()
