@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("teams.urls")),
     path("h5p/", include("h5p.urls")),
     path("evaluations/", include("quizzes.urls")),
+    path("seance/", include("debrief.urls")),
 ]
 
 if settings.DEBUG:

@@ -338,3 +338,21 @@ def make_quiz_page(quiz, title=None, slug=None):
     if index is None:
         index = publish(home_page(), QuizIndexPage(title="Quiz", slug="quiz"))
     return publish(index, QuizPage(title=title or quiz.title, slug=slug or f"quiz-{quiz.pk}", quiz=quiz))
+
+
+# --- Live collective debriefs ----------------------------------------------------------------------------
+
+
+def make_live_session(case=None, trainer=None, **kwargs):
+    """A live session waiting on the start node of a (five-decision) published case."""
+    from debrief import live
+
+    case = case or make_case(title="Cas animé en groupe")
+    trainer = trainer or make_user(Role.TRAINER, display_name="Formatrice de séance")
+    return live.create_session(case, trainer, **kwargs)
+
+
+def make_guests(session, count, prefix="Invité"):
+    from debrief import live
+
+    return [live.join(session, pseudonym=f"{prefix} {index}") for index in range(count)]

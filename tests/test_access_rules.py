@@ -24,7 +24,9 @@ PUBLIC = [
     r"^sante/$",  # health check for load balancers: says ok/error, nothing else
     r"^certificats/verifier/",
     r"^equipes/invitation/",  # invitation links are opened before the invited person has an account
-    r"^seance/",  # live debrief: guests join with a code
+    # Live debrief: guests join with a code and vote without an account. Only the join and participant pages;
+    # the presenter screen, summaries, exports and launching stay for trainers.
+    r"^seance/(<str:code>/((rejoindre|voter|etat)/)?)?$",
     r"^formations/$",  # the course catalogue (a Wagtail page): visitors browse it before creating an account
     r"^(?P<path>.*)$",
 ]

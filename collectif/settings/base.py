@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "teams",
     "h5p",
     "quizzes",
+    "debrief",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -178,6 +179,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "ods", "xlsx", "csv", "txt"]
 
 # --- Background tasks (django-tasks backport, database backend, `manage.py db_worker`).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# --- Live collective debriefs (debrief/): sessions, guests and their votes are deleted after this many days.
+DEBRIEF_RETENTION_DAYS = int(os.environ.get("DEBRIEF_RETENTION_DAYS", 90))
 
 # --- H5P packages (see h5p/packages.py): limits against oversized archives and zip bombs.
 H5P_MAX_UPLOAD_SIZE = int(os.environ.get("H5P_MAX_UPLOAD_SIZE", 128 * 1024 * 1024))
