@@ -356,3 +356,30 @@ def make_guests(session, count, prefix="Invité"):
     from debrief import live
 
     return [live.join(session, pseudonym=f"{prefix} {index}") for index in range(count)]
+
+
+# --- Reflections: team journal (analyse de pratiques) ------------------------------------------------
+
+
+def make_practice_session(team, opened_by=None, title="Ce qui nous a surpris", closed=False, **fields):
+    from django.utils import timezone
+
+    from reflections import team_journal
+
+    fields.setdefault("date", timezone.localdate())
+    fields.setdefault("description_html", "<p>Racontez une première rencontre avec un groupe.</p>")
+    session = team_journal.open_session(team, opened_by, title, fields.pop("description_html"), fields.pop("date"))
+    if closed:
+        team_journal.close(session, opened_by)
+    return session
+
+
+def make_contribution(session, author, html="<p>Une situation vécue.</p>", parent=None, hidden=False):
+    from reflections.models import Contribution
+
+    contribution = Contribution.objects.create(session=session, author=author, body_html=html, parent=parent)
+    if hidden:
+        from reflections import team_journal
+
+        team_journal.hide(contribution, None)
+    return contribution
