@@ -4,6 +4,7 @@ The demo is loaded twice, once per module, inside a transaction rolled back at t
 start from the usual migrated database and the checks below stay fast.
 """
 
+import json
 import re
 
 import pytest
@@ -180,3 +181,33 @@ def test_every_demo_page_renders_for_enrolled_people(demo, client, role):
             progress.record_activity(user, lesson.activity_key, Status.COMPLETED)
         assert_renders(client, course)
     assert client.get("/mon-espace/").status_code == 200
+
+
+def test_the_demo_updates_its_own_lessons_and_leaves_edited_ones_alone(demo):
+    from courses import demo as courses_demo
+
+    untouched, edited = lessons_of(demo_courses()[1])[:2]
+    for lesson, author in ((untouched, None), (edited, make_user(Role.TRAINER))):
+        lesson.body = json.dumps([{"type": "rich_text", "value": "<p>Une ancienne version de la leçon.</p>"}])
+        lesson.save_revision(user=author).publish()
+    revisions = Revision.objects.count()
+
+    courses_demo.load()
+    untouched.refresh_from_db()
+    edited.refresh_from_db()
+    assert "ancienne version" not in str(untouched.body.raw_data) and len(untouched.body) > 3
+    assert "ancienne version" in str(edited.body.raw_data)
+    assert Revision.objects.count() == revisions + 1
+    courses_demo.load()
+    assert Revision.objects.count() == revisions + 1
+
+
+def test_home_page_entry_points_name_real_modules(demo, client):
+    from home.demo import HOME_BODY
+
+    titles = {course.title for course in demo_courses()}
+    quoted = set(re.findall(r"« (.+?) »", " ".join(HOME_BODY.split())))
+    assert len(quoted & titles) >= 4
+    assert quoted - titles <= {"Journaux partagés", "Suivi d'équipe"}  # the trainers' and managers' menu entries
+    home = client.get("/").content.decode()
+    assert "Par où commencer ?" in home and 'href="/formations/"' in home

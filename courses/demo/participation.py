@@ -181,7 +181,8 @@ COURSE = {
                 heading("L'échelle de la participation"),
                 text(
                     "<p>En 1969, Sherry Arnstein a proposé une échelle pour situer la participation des "
-                    "citoyen·nes. Tout en bas, la manipulation : on fait venir les personnes pour les convaincre. "
+                    "citoyen·nes. Tout en bas, la manipulation : on réunit les personnes pour obtenir leur "
+                    "adhésion à un projet déjà décidé. "
                     "Au milieu, l'information et la consultation : on demande un avis, sans garantie qu'il "
                     "compte. En haut, le partenariat, la délégation de pouvoir et le contrôle par les citoyen·nes "
                     "eux-mêmes.</p>"
