@@ -18,4 +18,4 @@ class CoursesConfig(AppConfig):
 
         navigation.register(_("Formations"), "catalogue", order=10)
         myspace.register("courses", "courses/myspace.html", my_courses_context, order=10)
-        core_demo.register("courses", demo.load, order=20)
+        core_demo.register("courses", demo.load, order=70)  # after cases and quizzes it points at

@@ -16,13 +16,28 @@ du travail social associe explicitement les approches individuelles et collectiv
 été formées à l'intervention collective.</p>
 <h2>Ce que vous y trouverez</h2>
 <ul>
-<li><b>Des modules</b> sur la démarche d'intervention sociale d'intérêt collectif, le pouvoir d'agir, l'animation
-de groupe, la médiation sociale et numérique, le développement social local.</li>
+<li><b>Huit modules</b> sur les fondements de l'intervention collective, la démarche d'intervention sociale
+d'intérêt collectif, le pouvoir d'agir et la participation, l'animation de groupe, la médiation sociale, la
+médiation numérique, le développement social local et l'évaluation d'une action collective.</li>
 <li><b>Des cas pratiques à embranchements</b> : à chaque étape, vous choisissez, vous justifiez votre choix, puis
 vous découvrez ses effets sur la dynamique collective.</li>
 <li><b>Des quiz et des questionnaires de positionnement</b> avant et après un module.</li>
 <li><b>Un journal réflexif privé</b>, que vous pouvez partager avec vos formateur·rices pour avoir un retour.</li>
 </ul>
+<h2>Par où commencer ?</h2>
+<ul>
+<li><b>Vous découvrez l'intervention collective</b> : suivez « Pourquoi l'intervention sociale collective ? »,
+puis « La démarche ISIC pas à pas », qui s'ouvre une fois le premier module terminé.</li>
+<li><b>Vous travaillez déjà avec des groupes</b> : les modules sur le pouvoir d'agir, l'animation de groupe, la
+médiation sociale et numérique ou le développement social local se suivent dans l'ordre qui vous convient.</li>
+<li><b>Vous avez conduit une action collective</b> : « Évaluer une action collective » vous aide à en mesurer les
+effets avec le groupe.</li>
+<li><b>Formateur·rices</b> : chaque leçon propose des exercices de réflexion, des cas et des quiz ; les réflexions
+que l'on vous partage arrivent dans « Journaux partagés ».</li>
+<li><b>Responsables d'équipe</b> : depuis « Suivi d'équipe », affectez un module à votre équipe avec une échéance ;
+« Médiation numérique et inclusion numérique » convient bien à une équipe d'accueil.</li>
+</ul>
+<p><a href="/formations/">Voir toutes les formations</a></p>
 """
 
 PAGES = [

@@ -60,7 +60,148 @@ PROMPT_POSTURE = {
     "prompt_id": "0b5e7a52-3c1f-4d0e-9a57-6f1d2c8e4a03",
 }
 
-PROMPTS = [PROMPT_PARTICIPATION, PROMPT_INDIVIDUAL_COLLECTIVE, PROMPT_POSTURE]
+
+def _prompt(number, prompt, guiding_questions, expected_length="medium", required=False):
+    """A prompt with a fixed id, so that its activity key stays the same each time the demo is loaded."""
+    return {
+        "prompt": prompt,
+        "guiding_questions": list(guiding_questions),
+        "expected_length": expected_length,
+        "required": required,
+        "prompt_id": f"0b5e7a52-3c1f-4d0e-9a57-6f1d2c8e4a{number:02d}",
+    }
+
+
+PROMPT_FAMILIES = _prompt(
+    4,
+    "Parmi le travail social communautaire, le travail avec les groupes et le développement social local, quelle "
+    "approche votre service pratique-t-il déjà, même sans la nommer ainsi ?",
+    [
+        "Citez une action récente qui réunissait plusieurs personnes concernées : qui l'avait proposée ?",
+        "Quelle approche vous semble la plus éloignée des habitudes de votre service, et pourquoi ?",
+    ],
+    expected_length="short",
+)
+
+PROMPT_WHAT_MATTERS = _prompt(
+    5,
+    "Pensez à une personne ou à un groupe que vous accompagnez. Qu'est-ce qui compte vraiment pour eux, et en "
+    "quoi est-ce différent du problème tel que votre institution l'a défini ?",
+    [
+        "Avec quels mots les personnes décrivent-elles elles-mêmes leur difficulté ?",
+        "Sur quoi ont-elles, dès aujourd'hui, un peu de prise ?",
+        "Quel obstacle tient au contexte (règles, horaires, dispositifs) plutôt qu'aux personnes ?",
+    ],
+    required=True,
+)
+
+PROMPT_LADDER = _prompt(
+    6,
+    "Choisissez une instance de participation que vous connaissez (conseil de la vie sociale, conseil citoyen, "
+    "comité d'usagers, réunion d'habitants). Où la situeriez-vous sur l'échelle de Sherry Arnstein, et pourquoi ?",
+    [
+        "Qui prépare l'ordre du jour, et qui rédige le compte rendu ?",
+        "Citez un avis des participant·es qui a réellement changé une décision.",
+        "Que faudrait-il modifier pour monter d'un barreau ?",
+    ],
+    expected_length="long",
+    required=True,
+)
+
+PROMPT_FRAME = _prompt(
+    7,
+    "Rédigez les trois ou quatre règles de fonctionnement que vous proposeriez à un groupe qui se réunit pour la "
+    "première fois, puis dites comment vous laisseriez le groupe les modifier.",
+    [
+        "Que direz-vous de la confidentialité de ce qui se dit dans le groupe ?",
+        "Qui choisira les horaires et le lieu des prochaines rencontres ?",
+    ],
+    expected_length="short",
+)
+
+PROMPT_CONFLICT = _prompt(
+    8,
+    "Racontez un désaccord survenu dans un groupe que vous animiez, ou entre ce groupe et une institution. "
+    "Comment l'avez-vous accueilli, et qu'en a fait le groupe ?",
+    [
+        "Avez-vous cherché d'abord à apaiser, à trancher ou à comprendre ?",
+        "Qu'est-ce que ce désaccord disait des intérêts en présence ?",
+        "De quoi auriez-vous eu besoin (analyse des pratiques, appui de votre encadrement) ?",
+    ],
+    required=True,
+)
+
+PROMPT_REACH_OUT = _prompt(
+    9,
+    "Qui ne vient jamais à votre permanence ou à vos réunions, alors que vous savez que ces personnes sont "
+    "concernées ? Imaginez une démarche pour « aller vers » elles.",
+    [
+        "Où ces personnes passent-elles au quotidien, et à quelles heures ?",
+        "Quel partenaire les rencontre déjà et pourrait vous présenter ?",
+        "Comment éviter que la démarche soit vécue comme un contrôle ?",
+    ],
+)
+
+PROMPT_DIGITAL = _prompt(
+    10,
+    "Décrivez la dernière démarche en ligne que vous avez faite pour une personne, ou avec elle. Qu'a-t-elle "
+    "appris ce jour-là, et que devra-t-elle encore demander la prochaine fois ?",
+    [
+        "Qui tenait le clavier et la souris ?",
+        "Quel cadre protégeait ses identifiants et ses données ?",
+        "Existait-il une autre voie, sans numérique, pour cette démarche ?",
+    ],
+    required=True,
+)
+
+PROMPT_TERRITORY = _prompt(
+    11,
+    "Dessinez la carte des acteurs de votre territoire autour d'une question qui vous occupe (logement, "
+    "isolement, mobilité). Qui coopère déjà, qui s'ignore, et où sont les habitant·es ?",
+    [
+        "Quelles données chiffrées avez-vous, et quels récits d'habitant·es les complètent ?",
+        "Quelles ressources du territoire passent inaperçues dans les rapports d'activité ?",
+    ],
+    expected_length="long",
+)
+
+PROMPT_EVALUATION = _prompt(
+    12,
+    "Pour une action collective que vous connaissez, listez un effet sur la situation, un effet sur les personnes "
+    "et un effet sur les institutions. Lequel serait absent d'un bilan qui ne compterait que les participant·es ?",
+    [
+        "Qui pourrait témoigner de chacun de ces effets ?",
+        "Comment le groupe lui-même pourrait-il participer au bilan ?",
+    ],
+    required=True,
+)
+
+PROMPT_PARTNERSHIP = _prompt(
+    13,
+    "Pensez à un partenaire avec qui vous suivez souvent les mêmes personnes sans vraiment coopérer. Que "
+    "faudrait-il pour passer de la juxtaposition à un projet commun ?",
+    [
+        "Que sait ce partenaire que vous ignorez, et inversement ?",
+        "Quelle première action commune, modeste, pourriez-vous lui proposer ?",
+    ],
+    expected_length="short",
+)
+
+PROMPTS = [
+    PROMPT_PARTICIPATION,
+    PROMPT_INDIVIDUAL_COLLECTIVE,
+    PROMPT_POSTURE,
+    PROMPT_FAMILIES,
+    PROMPT_WHAT_MATTERS,
+    PROMPT_LADDER,
+    PROMPT_FRAME,
+    PROMPT_CONFLICT,
+    PROMPT_REACH_OUT,
+    PROMPT_DIGITAL,
+    PROMPT_TERRITORY,
+    PROMPT_EVALUATION,
+    PROMPT_PARTNERSHIP,
+]
 
 LEARNER_EMAIL = "apprenante@demo.collectif.test"
 TRAINER_EMAIL = "formatrice@demo.collectif.test"

@@ -1,83 +1,28 @@
-"""Two demo training modules on collective social intervention, and a demo learner with some progress.
+"""Foundations: why collective intervention, and the ISIC method step by step (the first two demo modules)."""
 
-Written for the platform from the domain notes (/work/shared/domain); facts marked uncertain there are left out.
-Idempotent: pages are found by slug and left as they are; progress is only added where it is missing.
-"""
+from reflections import demo as prompts
 
-import json
-
-from django.apps import apps
-
-from core.models import CompetenceDomain
-from progress import api as progress
-from progress.models import Status
-
-from .models import CourseIndexPage, CoursePage, LessonPage
-
-DEMO_LEARNER = "apprenante@demo.collectif.test"
-
-TRIBUNE_FONDA = {
-    "reference": "Cristelle Martin, « L'intervention sociale collective : un renouvellement du travail social », "
-    "Tribune Fonda n° 253, mars 2022",
-    "url": "",
-    "note": "L'article d'où part cette plateforme : pourquoi l'aide au cas par cas ne suffit plus.",
-}
-MANUEL = {
-    "reference": "Cyprien Avenel, Cristelle Martin, Manuel de l'intervention collective pour les travailleurs "
-    "sociaux, 2021",
-    "url": "",
-    "note": "Un manuel pratique, étape par étape, écrit pour les professionnel·les.",
-}
-LE_BOSSE = {
-    "reference": "Yann Le Bossé, Sortir de l'impuissance, Ardis, 2012 (tome 2 en 2016)",
-    "url": "",
-    "note": "La référence du développement du pouvoir d'agir des personnes et des collectivités (DPA-PC).",
-}
-BACQUE = {
-    "reference": "Marie-Hélène Bacqué, Carole Biewener, L'empowerment, une pratique émancipatrice, La Découverte, 2013",
-    "url": "",
-    "note": "Pour distinguer l'émancipation collective de la simple responsabilisation individuelle.",
-}
-SANCHEZ = {
-    "reference": "Jean-Louis Sanchez, Développement social local : les voies de l'action au service du "
-    "changement, Cahiers de l'ODAS, 2007",
-    "url": "",
-    "note": "Le développement social local vu par l'un de ses promoteurs.",
-}
-BOURGUIGNON = {
-    "reference": "Brigitte Bourguignon, Reconnaître et valoriser le travail social, rapport, 2015",
-    "url": "",
-    "note": "Le rapport qui a préparé le plan d'action interministériel d'octobre 2015.",
-}
-
-
-def block(kind, value):
-    return {"type": kind, "value": value}
-
-
-def heading(text, level="h2"):
-    return block("heading", {"text": text, "level": level})
-
-
-def text(html):
-    return block("rich_text", html)
-
-
-def key_points(*points, title="À retenir"):
-    return block("key_points", {"title": title, "points": list(points)})
-
-
-def glossary(term, definition):
-    return block("glossary_term", {"term": term, "definition": definition})
-
-
-def testimony(quote, author, role):
-    return block("testimony", {"quote": quote, "author": author, "role": role})
-
-
-def reading(*items, title="Pour aller plus loin"):
-    return block("further_reading", {"title": title, "items": list(items)})
-
+from ..models import CoursePage
+from .helpers import (
+    BACQUE,
+    BOURGUIGNON,
+    CASE_TILLEULS,
+    LE_BOSSE,
+    MANUEL,
+    QUIZ_BEFORE,
+    QUIZ_LANDMARKS,
+    SANCHEZ,
+    TRIBUNE_FONDA,
+    case_ref,
+    glossary,
+    heading,
+    key_points,
+    quiz_ref,
+    reading,
+    reflection,
+    testimony,
+    text,
+)
 
 COURSES = [
     {
@@ -102,6 +47,12 @@ COURSES = [
                 "laisse sa cause intacte.",
                 "duration_minutes": 20,
                 "body": [
+                    heading("Avant de commencer : où en êtes-vous ?"),
+                    text(
+                        "<p>Ce court questionnaire ne note rien : il vous aide à situer vos repères avant le "
+                        "parcours. Vous le comparerez au même questionnaire, rempli à la fin.</p>"
+                    ),
+                    quiz_ref(QUIZ_BEFORE),
                     heading("Un même problème, plusieurs dossiers"),
                     text(
                         "<p>Une assistante sociale de secteur reçoit en un mois huit ménages du même immeuble "
@@ -142,6 +93,7 @@ COURSES = [
                         "L'aide individuelle et l'action collective se complètent.",
                         "On agit avec les personnes, pas à leur place.",
                     ),
+                    reflection(prompts.PROMPT_INDIVIDUAL_COLLECTIVE),
                     reading(TRIBUNE_FONDA),
                 ],
             },
@@ -246,6 +198,7 @@ COURSES = [
                         "Le DPA-PC et le community organizing éclairent la question du pouvoir.",
                         "Chaque approche part des préoccupations des personnes.",
                     ),
+                    reflection(prompts.PROMPT_FAMILIES),
                     reading(LE_BOSSE, SANCHEZ, BACQUE),
                 ],
             },
@@ -330,6 +283,7 @@ COURSES = [
                         "L'échelle de la participation de Sherry Arnstein (1969) aide à situer où l'on en "
                         "est vraiment.</p>"
                     ),
+                    reflection(prompts.PROMPT_PARTICIPATION),
                     testimony(
                         "Ma cheffe de service m'a dit : tu peux réunir les locataires, mais c'est à eux de "
                         "décider s'ils écrivent au bailleur. Ça a rendu les choses claires pour tout le monde.",
@@ -369,6 +323,13 @@ COURSES = [
                         "Décider ensemble qui porte la parole du groupe.",
                         "Ne pas exposer une personne fragile ni promettre un résultat.",
                     ),
+                    heading("À vous de jouer"),
+                    case_ref(
+                        CASE_TILLEULS,
+                        "Ce cas reprend les étapes vues jusqu'ici, dans une résidence où les impayés d'énergie se "
+                        "multiplient. Jouez-le en entier : il compte pour terminer la leçon.",
+                        required=True,
+                    ),
                     reading(MANUEL),
                 ],
             },
@@ -400,70 +361,10 @@ COURSES = [
                         "Regarder les effets sur les personnes autant que sur la situation.",
                         "Poursuivre, transmettre ou clore : une décision à prendre ensemble.",
                     ),
+                    quiz_ref(QUIZ_LANDMARKS),
                     reading(MANUEL, LE_BOSSE, TRIBUNE_FONDA),
                 ],
             },
         ],
     },
 ]
-
-
-def ensure_catalogue():
-    catalogue = CourseIndexPage.objects.order_by("path").first()
-    if catalogue is None:
-        from importlib import import_module
-
-        import_module("courses.migrations.0003_catalogue_permissions_workflow").create_catalogue(apps, None)
-        catalogue = CourseIndexPage.objects.order_by("path").first()
-    return catalogue
-
-
-def publish_child(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-def ensure_course(catalogue, spec):
-    course = CoursePage.objects.child_of(catalogue).filter(slug=spec["slug"]).first()
-    if course is None:
-        fields = {k: spec[k] for k in ("title", "slug", "summary", "objectives", "audience", "level")}
-        course = CoursePage(**fields, duration_minutes=spec["duration_minutes"], sequencing=spec["sequencing"])
-        course.domains = list(CompetenceDomain.objects.filter(code__in=spec["domains"]))
-        course.prerequisites = list(CoursePage.objects.filter(slug__in=spec.get("prerequisites", [])))
-        course = publish_child(catalogue, course)
-    for lesson_spec in spec["lessons"]:
-        if not LessonPage.objects.child_of(course).filter(slug=lesson_spec["slug"]).exists():
-            publish_child(
-                course,
-                LessonPage(
-                    title=lesson_spec["title"],
-                    slug=lesson_spec["slug"],
-                    summary=lesson_spec["summary"],
-                    duration_minutes=lesson_spec["duration_minutes"],
-                    body=json.dumps(lesson_spec["body"]),
-                ),
-            )
-    return course
-
-
-def give_progress(user, course, lessons_done):
-    """Enrol and complete the first lessons, only where nothing is recorded yet (idempotent)."""
-    progress.enrol(user, course)
-    lessons = list(LessonPage.objects.child_of(course).live().order_by("path")[:lessons_done])
-    done = progress.completed_keys(user, [lesson.activity_key for lesson in lessons])
-    for lesson in lessons:
-        if lesson.activity_key not in done:
-            progress.record_activity(user, lesson.activity_key, Status.COMPLETED)
-
-
-def load():
-    catalogue = ensure_catalogue()
-    courses = [ensure_course(catalogue, spec) for spec in COURSES]
-    User = apps.get_model("accounts", "User")
-    learner = User.objects.filter(email=DEMO_LEARNER).first()
-    if learner is not None:
-        give_progress(learner, courses[0], lessons_done=3)
-        give_progress(learner, courses[1], lessons_done=1)
-    return [f"Formations de démonstration : {', '.join(course.title for course in courses)}"]
