@@ -1,4 +1,9 @@
+import os
+import subprocess
+import sys
+import time
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -45,3 +50,46 @@ def test_stale_running_tasks_go_back_to_the_queue(settings):
     DBTaskResult.objects.filter(pk=stuck.pk).update(started_at=timezone.now() - timedelta(hours=1))
     assert requeue_stale_tasks(timedelta(minutes=15)) == 1
     assert DBTaskResult.objects.get().status == TaskResultStatus.READY
+
+
+@task()
+def append_run(path, value):
+    """Leave a trace of each run: one line per execution, appended atomically (O_APPEND)."""
+    time.sleep(0.05)
+    with open(path, "a") as handle:
+        handle.write(f"{value}:{os.getpid()}\n")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_at_once_run_each_task_exactly_once(settings, tmp_path):
+    """Workers claim tasks with SELECT … FOR UPDATE SKIP LOCKED (PostgreSQL) or an exclusive transaction
+    (SQLite): started together on one queue, they never run the same task twice."""
+    from tests.teams.test_reminders import worker_database_url
+
+    settings.TASKS = DB_TASKS
+    runs = tmp_path / "runs.txt"
+    for value in range(40):
+        append_run.enqueue(str(runs), value)
+    url, _copy = worker_database_url(tmp_path)
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DJANGO_SETTINGS_MODULE": "tests.teams.worker_settings",
+        "COLLECTIF_WORKER_DATABASE_URL": url,
+        "COLLECTIF_WORKER_MAIL_DIR": str(tmp_path / "mail"),
+    }
+    command = [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--interval", "0.1"]
+    workers = [
+        subprocess.Popen(  # noqa: S603 (fixed arguments)
+            [*command, "--worker-id", f"worker-{n}"],
+            env=env,
+            cwd=Path(__file__).resolve().parent.parent,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for n in (1, 2)
+    ]
+    outputs = [worker.communicate(timeout=240)[0] for worker in workers]
+    assert [worker.returncode for worker in workers] == [0, 0], outputs
+    values = sorted(int(line.split(":")[0]) for line in runs.read_text().split())
+    assert values == list(range(40)), "each task ran exactly once"
