@@ -258,8 +258,14 @@ def reminders_sent_once_despite_a_killed_worker(ctx):
     queued = enqueue_due_reminders()
     check(f"{REMINDED_COUNT} rappels dus mis en file (teams.tasks.enqueue_due_reminders)", queued == REMINDED_COUNT)
     sent = ReminderLog.objects.filter(sent_at__isnull=False)
-    _wait(lambda: sent.count() >= REMINDED_COUNT // 5, 120, step=0.05)
     victim = ctx["workers"][0]
+
+    def victim_mid_task():
+        """A fifth of the reminders out, and the victim busy with one (so that its task is left running)."""
+        running = DBTaskResult.objects.running().values_list("worker_ids", flat=True)
+        return sent.count() >= REMINDED_COUNT // 5 and any(victim.worker_id in ids for ids in running)
+
+    _wait(victim_mid_task, 120, step=0.02)
     victim.send_signal(signal.SIGKILL)
     victim.wait(timeout=10)
     at_kill = sent.count()
