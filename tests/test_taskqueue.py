@@ -93,3 +93,49 @@ def test_two_workers_at_once_run_each_task_exactly_once(settings, tmp_path):
     assert [worker.returncode for worker in workers] == [0, 0], outputs
     values = sorted(int(line.split(":")[0]) for line in runs.read_text().split())
     assert values == list(range(40)), "each task ran exactly once"
+
+
+def _fail(exception):
+    """Run the worker's bookkeeping for a failed task: the row is marked failed with the exception."""
+    from django_tasks_db.models import DBTaskResult
+
+    row = DBTaskResult.objects.ready().get()
+    row.claim("worker-test")
+    try:
+        raise exception
+    except type(exception) as error:
+        row.set_failed(error)
+    return row
+
+
+def test_deadlocked_tasks_are_queued_again_with_backoff_then_given_up(settings):
+    import psycopg.errors
+    from django_tasks_db.models import DBTaskResult
+
+    from core.taskqueue import TRANSIENT_MAX_ATTEMPTS, retry_transient_failure
+
+    settings.TASKS = DB_TASKS
+    record_call.enqueue("z")
+    for attempt in range(1, TRANSIENT_MAX_ATTEMPTS + 1):
+        DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())  # the backoff has passed
+        row = _fail(psycopg.errors.DeadlockDetected("deadlock detected"))
+        retry_transient_failure(None, row.task_result)
+        retried = DBTaskResult.objects.filter(status="READY")
+        if attempt < TRANSIENT_MAX_ATTEMPTS:
+            assert retried.count() == 1
+            assert retried.get().args_kwargs == {"args": ["z"], "kwargs": {}}
+            assert retried.get().run_after > timezone.now()
+    assert not DBTaskResult.objects.filter(status="READY").exists(), "given up after the last attempt"
+    assert DBTaskResult.objects.failed().count() == TRANSIENT_MAX_ATTEMPTS
+
+
+def test_other_failures_are_not_retried(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from core.taskqueue import retry_transient_failure
+
+    settings.TASKS = DB_TASKS
+    record_call.enqueue("w")
+    row = _fail(ValueError("a bug, not a deadlock"))
+    retry_transient_failure(None, row.task_result)
+    assert not DBTaskResult.objects.filter(status="READY").exists()
