@@ -36,3 +36,40 @@ def requeue_stale_tasks(older_than=timedelta(minutes=15)):
     return DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lt=cutoff).update(
         status=TaskResultStatus.READY, started_at=None, run_after=timezone.now()
     )
+
+
+# PostgreSQL aborts one of two transactions that lock each other (e.g. Wagtail's reference-index task run by two
+# workers on related objects): the aborted task did nothing and can simply run again a moment later.
+TRANSIENT_DATABASE_ERRORS = ("psycopg.errors.DeadlockDetected", "psycopg.errors.SerializationFailure")
+TRANSIENT_MAX_ATTEMPTS = 5
+
+
+def is_transient_failure(traceback_text):
+    return any(name in (traceback_text or "") for name in TRANSIENT_DATABASE_ERRORS)
+
+
+def retry_transient_failure(sender, task_result, **kwargs):
+    """task_finished receiver: a task of any app that failed on a deadlock is queued again after a short backoff.
+
+    Attempts are counted from the failed rows of the same task with the same arguments, so it stops after
+    TRANSIENT_MAX_ATTEMPTS even if the deadlock keeps coming back.
+    """
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    if task_result.status != TaskResultStatus.FAILED or not task_result.errors:
+        return
+    if not is_transient_failure(task_result.errors[-1].traceback):
+        return
+    task = task_result.task
+    if not task.get_backend().supports_defer:
+        return
+    failures = DBTaskResult.objects.filter(
+        task_path=task.module_path,
+        status=TaskResultStatus.FAILED,
+        args_kwargs={"args": list(task_result.args), "kwargs": task_result.kwargs},
+    ).count()
+    if failures >= TRANSIENT_MAX_ATTEMPTS:
+        return
+    delay = timedelta(seconds=min(2 * 2 ** max(failures - 1, 0), 60))
+    task.using(run_after=timezone.now() + delay).enqueue(*task_result.args, **task_result.kwargs)

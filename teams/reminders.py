@@ -7,9 +7,10 @@ finds the row already sent and does nothing.
 """
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -84,11 +85,14 @@ def send_reminder(assignment_id, user_id, kind, batch=""):
             return "skipped"
         if reports.has_completed(user_id, assignment.course_id):
             return "finished"
-        _send(assignment, user, kind)
+        # Marked sent before sending, in the same transaction: if the e-mail fails, it all rolls back; if the
+        # worker dies once the e-mail is out, only the COMMIT is left to reach the database, so a retry after
+        # a crash can duplicate an e-mail only within that instant (and the Message-ID lets mail clients merge it).
         log.sent_at = timezone.now()
         log.attempts += 1
         log.last_error = ""
         log.save(update_fields=["sent_at", "attempts", "last_error"])
+        _send(assignment, user, kind, message_id=f"<rappel-{log.pk}@{_mail_domain()}>")
     return "sent"
 
 
@@ -101,7 +105,11 @@ def record_failure(assignment_id, user_id, kind, batch, error):
     return log.attempts if log else 0
 
 
-def _send(assignment, user, kind):
+def _mail_domain():
+    return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "collectif.local"
+
+
+def _send(assignment, user, kind, message_id=None):
     today = timezone.localdate()
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     with translation.override("fr"):
@@ -115,4 +123,5 @@ def _send(assignment, user, kind):
         }
         subject = render_to_string("teams/emails/reminder_subject.txt", context).strip()
         body = render_to_string("teams/emails/reminder.txt", context)
-    send_mail(subject, body, None, [user.email])
+    headers = {"Message-ID": message_id} if message_id else {}
+    EmailMessage(subject, body, None, [user.email], headers=headers).send()

@@ -27,12 +27,32 @@ def test_load_demo_refuses_without_debug(settings):
         call_command("load_demo")
 
 
-def test_check_deploy_passes_with_production_settings():
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "collectif.settings.production",
+    "DJANGO_SECRET_KEY": "x" * 20 + "production-secret-key-long-enough-and-random-1234567890",
+    "DJANGO_ALLOWED_HOSTS": "collectif.example",
+}
+# A typical scaled-out deployment: cache and sessions on Redis, media on S3-compatible storage.
+SCALED_ENV = {
+    **PRODUCTION_ENV,
+    "DJANGO_CSRF_TRUSTED_ORIGINS": "https://collectif.example",
+    "WAGTAILADMIN_BASE_URL": "https://collectif.example",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "AWS_STORAGE_BUCKET_NAME": "collectif-media",
+    "AWS_S3_ENDPOINT_URL": "https://s3.example.org",
+    "AWS_S3_REGION_NAME": "fr-par",
+    "AWS_ACCESS_KEY_ID": "identifiant",
+    "AWS_SECRET_ACCESS_KEY": "secret",
+    "EMAIL_HOST": "smtp.example.org",
+    "EMAIL_USE_TLS": "1",
+}
+
+
+@pytest.mark.parametrize("production_env", [PRODUCTION_ENV, SCALED_ENV], ids=["single-server", "redis-and-s3"])
+def test_check_deploy_passes_with_production_settings(production_env):
     env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DJANGO_SETTINGS_MODULE": "collectif.settings.production",
-        "DJANGO_SECRET_KEY": "x" * 20 + "production-secret-key-long-enough-and-random-1234567890",
-        "DJANGO_ALLOWED_HOSTS": "collectif.example",
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE" and not k.startswith("AWS_")},
+        **production_env,
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -42,6 +62,29 @@ def test_check_deploy_passes_with_production_settings():
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout, result.stdout + result.stderr
+
+
+def test_production_settings_use_redis_and_s3_when_configured():
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE" and not k.startswith("AWS_")}
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE, s.STORAGES['default']['BACKEND'], "
+        "s.STORAGES['staticfiles']['BACKEND'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        env={**env, **SCALED_ENV},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.strip().splitlines()[-1].split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "django.contrib.sessions.backends.cache",
+        "storages.backends.s3.S3Storage",
+        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    ], result.stderr
 
 
 def test_demo_institutional_pages_render_and_are_in_the_footer(client, settings):
