@@ -202,7 +202,7 @@ def build_specs(t, browsers, base):
             f"/equipes/{t['small_team']}/",
             Target(max_queries=20, same_queries_as="tableau d'équipe (1 000 × 30)"),
         ),
-        PageSpec("rapport d'un cas (formatrice)", trainer, f"/cas-pratiques/{case_id}/rapport/"),
+        PageSpec("rapport d'un cas (formatrice)", trainer, f"/cas-pratiques/{case_id}/rapport/", every=3),
         PageSpec(
             "export XLSX (1 000 × 30)",
             manager,

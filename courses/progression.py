@@ -101,6 +101,9 @@ class CourseProgress:
         return previous, following
 
 
+LESSON_FIELDS = ("id", "title", "slug", "path", "depth", "url_path", "live", "locale_id", "duration_minutes")
+
+
 def live_lessons_of(courses):
     """{course pk: [live lessons in tree order]} in one query."""
     courses = list(courses)
@@ -109,8 +112,10 @@ def live_lessons_of(courses):
     if not courses:
         return result
     condition = reduce(or_, [Q(path__startswith=course.path, depth=course.depth + 1) for course in courses])
-    # Progress needs titles and paths, never the bodies: leaving the StreamField out saves most of the cost.
-    for lesson in LessonPage.objects.live().filter(condition).defer_streamfields().order_by("path"):
+    # Progress needs titles, durations and addresses, never the bodies nor the publishing dates: loading only
+    # these fields makes the 240 lessons of a learner enrolled in 30 courses several times cheaper to build.
+    lessons = LessonPage.objects.live().filter(condition).only(*LESSON_FIELDS).order_by("path")
+    for lesson in lessons:
         course_pk = by_path.get(lesson.path[: -LessonPage.steplen])
         if course_pk is not None:
             result[course_pk].append(lesson)
