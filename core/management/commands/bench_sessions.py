@@ -18,7 +18,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("emails", nargs="+")
 
-    def handle(self, *emails, **options):
+    def handle(self, *args, emails, **options):
         name = str(connection.settings_dict.get("NAME", ""))
         if "bench" not in name and "test" not in name:
             raise CommandError("bench_sessions ne s'exécute que sur une base de mesure (nom contenant « bench »).")
