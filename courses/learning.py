@@ -18,7 +18,6 @@ from accounts.permissions import is_trainer
 from progress import api as progress
 from progress.models import Status
 
-from .models import CoursePage
 from .progression import LessonStatus, course_progress
 
 
@@ -105,7 +104,7 @@ def course_of(request, lesson):
     """The lesson's course, looked up once per request (serving and the template context both need it)."""
     cache = request.__dict__.setdefault("_lesson_course", {})
     if lesson.pk not in cache:
-        cache[lesson.pk] = CoursePage.objects.parent_of(lesson).first() or lesson.get_parent().specific
+        cache[lesson.pk] = lesson.get_parent().specific  # no query when routing remembered the parent
     return cache[lesson.pk]
 
 
