@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: run test install messages compilemessages lint migrate demo serve vendor vendor-h5p scale-check
+.PHONY: run test install messages compilemessages lint migrate demo serve vendor vendor-h5p scale-check bench load
 
 # Front-end libraries are vendored from npm at a pinned version and checked against the registry's
 # integrity hash; they land in static/vendor/ (gitignored). Mermaid draws case graphs in the admin preview.
@@ -77,3 +77,12 @@ test: lint compilemessages vendor
 ## Two web instances and two workers on PostgreSQL, Redis and S3 (moto), checked by a scripted client.
 scale-check: install compilemessages
 	$(BIN)/python -m scripts.scale_check
+
+## Key pages at scale (PostgreSQL database collectif_bench, seeded once), through gunicorn with production settings.
+## Prints each target with its measured figure; writes bench/results/latest.json and latest.md. Not part of `make test`.
+bench: install compilemessages vendor
+	$(BIN)/python -m bench.runner
+
+## Bounded load test (200 learners for 2 minutes, 127.0.0.1 only), then a check that nothing sent was lost or doubled.
+load: install compilemessages vendor
+	$(BIN)/python -m bench.load

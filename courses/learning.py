@@ -7,9 +7,11 @@
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.contrib.auth.views import redirect_to_login
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_trainer
@@ -98,10 +100,18 @@ def serve_course(request, course, serve):
     return serve()
 
 
+def course_of(request, lesson):
+    """The lesson's course, looked up once per request (serving and the template context both need it)."""
+    cache = request.__dict__.setdefault("_lesson_course", {})
+    if lesson.pk not in cache:
+        cache[lesson.pk] = lesson.get_parent().specific  # no query when routing remembered the parent
+    return cache[lesson.pk]
+
+
 def serve_lesson(request, lesson, serve):
     if not request.user.is_authenticated and not getattr(request, "is_preview", False):
         return redirect_to_login(request.get_full_path())
-    course = lesson.get_parent().specific
+    course = course_of(request, lesson)
     refusal = lesson_refusal(request, lesson, course)
     if refusal:
         return render_refusal(request, lesson, refusal)
@@ -118,8 +128,18 @@ def mark_started(request, course, lesson):
     if state.is_enrolled and lesson_state and lesson_state.status == LessonStatus.TODO:
         progress.record_activity(request.user, lesson.activity_key, Status.STARTED)
         lesson_state.status = LessonStatus.STARTED
-    if state.is_enrolled:
+    if state.is_enrolled and _activity_is_stale(state.enrolment):
         progress.touch_enrolment(request.user, course.pk)
+
+
+# "Last activity" is shown by the day to managers: refreshing it on every page view would add a write per
+# request for nothing; once every few minutes keeps it exact enough.
+ACTIVITY_REFRESH = timedelta(minutes=5)
+
+
+def _activity_is_stale(enrolment):
+    last = getattr(enrolment, "last_activity_at", None)
+    return last is None or timezone.now() - last >= ACTIVITY_REFRESH
 
 
 def course_context(request, course):
@@ -128,7 +148,7 @@ def course_context(request, course):
 
 
 def lesson_context(request, lesson):
-    course = lesson.get_parent().specific
+    course = course_of(request, lesson)
     state = progress_for(request, course)
     previous, following = state.neighbours(lesson)
     return {

@@ -12,6 +12,17 @@ from wagtail.search import index
 from .blocks import LessonBodyBlock
 
 
+def route_to_specific_child(parent, child_model, request, path_components):
+    """Wagtail's routing, with the child fetched as its specific type in one query (instead of the base page,
+    then its specific fields) and its parent remembered, so that breadcrumbs and the lesson's course need no
+    further query. Any other child type falls back to Wagtail's own routing."""
+    child = child_model.objects.child_of(parent).filter(slug=path_components[0]).first()
+    if child is None:
+        return Page.route(parent, request, path_components)
+    child._cached_parent_obj = parent
+    return child.route(request, path_components[1:])
+
+
 class CourseIndexPage(Page):
     """The catalogue: lists the published courses below it, with filters and search."""
 
@@ -20,6 +31,11 @@ class CourseIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["courses.CoursePage"]
+
+    def route(self, request, path_components):
+        if path_components:
+            return route_to_specific_child(self, CoursePage, request, path_components)
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from .catalogue import catalogue_context
@@ -112,6 +128,11 @@ class CoursePage(Page):
     @property
     def activity_key(self):
         return f"course:{self.pk}"
+
+    def route(self, request, path_components):
+        if path_components:
+            return route_to_specific_child(self, LessonPage, request, path_components)
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from .learning import course_context

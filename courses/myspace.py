@@ -10,7 +10,7 @@ def my_courses_context(request):
     user = request.user
     enrolments = list(Enrolment.objects.filter(user=user).order_by("-last_activity_at", "-enrolled_at"))
     courses = CoursePage.objects.live().in_bulk([e.course_id for e in enrolments])
-    summaries = progress_for_courses(user, list(courses.values()))
+    summaries = progress_for_courses(user, list(courses.values()), enrolments=enrolments)
     in_progress, completed = [], []
     for enrolment in enrolments:
         course = courses.get(enrolment.course_id)

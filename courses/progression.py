@@ -101,6 +101,9 @@ class CourseProgress:
         return previous, following
 
 
+LESSON_FIELDS = ("id", "title", "slug", "path", "depth", "url_path", "live", "locale_id", "duration_minutes")
+
+
 def live_lessons_of(courses):
     """{course pk: [live lessons in tree order]} in one query."""
     courses = list(courses)
@@ -109,7 +112,10 @@ def live_lessons_of(courses):
     if not courses:
         return result
     condition = reduce(or_, [Q(path__startswith=course.path, depth=course.depth + 1) for course in courses])
-    for lesson in LessonPage.objects.live().filter(condition).order_by("path"):
+    # Progress needs titles, durations and addresses, never the bodies nor the publishing dates: loading only
+    # these fields makes the 240 lessons of a learner enrolled in 30 courses several times cheaper to build.
+    lessons = LessonPage.objects.live().filter(condition).only(*LESSON_FIELDS).order_by("path")
+    for lesson in lessons:
         course_pk = by_path.get(lesson.path[: -LessonPage.steplen])
         if course_pk is not None:
             result[course_pk].append(lesson)
@@ -136,8 +142,10 @@ def prerequisites_of(courses):
     return result
 
 
-def progress_for_courses(user, courses):
-    """{course pk: CourseProgress} for a learner (anonymous users get empty progress)."""
+def progress_for_courses(user, courses, enrolments=None):
+    """{course pk: CourseProgress} for a learner (anonymous users get empty progress).
+
+    `enrolments`: the learner's Enrolment rows when the caller already has them (saves a query)."""
     courses = [course for course in courses if course.pk]
     lessons = live_lessons_of(courses)
     prerequisites = prerequisites_of(courses)
@@ -145,11 +153,14 @@ def progress_for_courses(user, courses):
     keys = {lesson.activity_key for items in lessons.values() for lesson in items}
     keys |= {prerequisite.activity_key for items in prerequisites.values() for prerequisite in items}
     results = progress.results_for(user, keys) if authenticated and keys else {}
-    enrolments = {}
-    if authenticated and courses:
+    if enrolments is not None:
+        enrolments = {e.course_id: e for e in enrolments}
+    elif authenticated and courses:
         enrolments = {
             e.course_id: e for e in Enrolment.objects.filter(user=user, course_id__in=[c.pk for c in courses])
         }
+    else:
+        enrolments = {}
 
     summary = {}
     for course in courses:

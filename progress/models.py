@@ -31,7 +31,15 @@ class Enrolment(models.Model):
         verbose_name = _("inscription")
         verbose_name_plural = _("inscriptions")
         constraints = [models.UniqueConstraint(fields=["user", "course"], name="unique_enrolment")]
-        indexes = [models.Index(fields=["course", "completed_at"])]
+        indexes = [
+            models.Index(fields=["course", "completed_at"]),
+            # "Has this learner finished this course?" asked for every assigned learner of a team (dashboards).
+            models.Index(
+                fields=["user", "course"],
+                condition=models.Q(completed_at__isnull=False),
+                name="enrolment_completed_idx",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.user} → {self.course_id}"

@@ -81,6 +81,23 @@ def learners_who_completed_any(user_ids, course_ids):
     )
 
 
+def learners_who_completed_by(user_ids, course_field):
+    """{value: distinct learners among user_ids who completed at least one course with that value}, one query.
+
+    `course_field` is a lookup from the course page, given by the caller (e.g. its competence domains), so
+    progress stays unaware of what a course is made of.
+    """
+    path = f"course__{course_field}"
+    rows = (
+        Enrolment.objects.filter(user_id__in=user_ids, completed_at__isnull=False, **{f"{path}__isnull": False})
+        .values(path)
+        .annotate(n=Count("user_id", distinct=True))
+        .values_list(path, "n")
+        .order_by()
+    )
+    return dict(rows)
+
+
 def enrolment_exists(user_ref, course_ref, completed=None, active=None):
     """An Exists() expression over a learner's enrolment, for filtering lists of learners in the database.
 

@@ -6,7 +6,7 @@ table with the same numbers right under it.
 
 from datetime import timedelta
 
-from django.db.models import Count, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,7 +15,7 @@ from courses.models import CoursePage
 from progress import reports
 
 from . import scope
-from .models import AssignedLearner, Assignment
+from .models import AssignedLearner, Assignment, Membership
 
 WEEKS = 12
 # A domain is "thin" when fewer than a third of the team completed a course in it.
@@ -30,15 +30,38 @@ def _assigned_course_ids(team):
     return list(Assignment.objects.filter(team=team).values_list("course_id", flat=True).distinct())
 
 
-def team_overview(team, today=None):
+def assignment_figures(team, today=None):
+    """{course_id: {"rows", "users", "completed", "overdue"}} over the team's assigned learners, in one query.
+
+    rows: assignments of members to the course; users: distinct members assigned; completed: rows whose
+    learner finished the course; overdue: unfinished rows past their due date. The database aggregates
+    (a covering partial index answers "finished?"), so the cost does not depend on Python looping over rows.
+    """
     today = today or timezone.localdate()
     done = reports.enrolment_exists(OuterRef("user_id"), OuterRef("assignment__course_id"), completed=True)
-    assigned = AssignedLearner.objects.filter(assignment__team=team, user__in=_member_ids(team))
+    rows = (
+        AssignedLearner.objects.filter(assignment__team=team)
+        .filter(Exists(Membership.objects.filter(team=team, role=Membership.Role.MEMBER, user_id=OuterRef("user_id"))))
+        .annotate(done=done)
+        .values("assignment__course_id")
+        .annotate(
+            rows=Count("pk"),
+            users=Count("user_id", distinct=True),
+            completed=Count("pk", filter=Q(done=True)),
+            overdue=Count("pk", filter=Q(done=False, assignment__due_date__lt=today)),
+        )
+        .order_by()
+    )
+    return {row["assignment__course_id"]: row for row in rows}
+
+
+def team_overview(team, today=None, figures=None, members=None):
+    figures = assignment_figures(team, today) if figures is None else figures
     return {
-        "members": scope.members(team).count(),
-        "assigned": assigned.count(),
-        "completed": assigned.filter(done).count(),
-        "overdue": assigned.exclude(done).filter(assignment__due_date__lt=today).count(),
+        "members": scope.members(team).count() if members is None else members,
+        "assigned": sum(f["rows"] for f in figures.values()),
+        "completed": sum(f["completed"] for f in figures.values()),
+        "overdue": sum(f["overdue"] for f in figures.values()),
     }
 
 
@@ -55,37 +78,27 @@ def bars(items, maximum=None):
     ]
 
 
-def completion_per_course(team, courses=None):
+def completion_per_course(team, courses=None, figures=None):
     courses = courses if courses is not None else list(CoursePage.objects.filter(pk__in=_assigned_course_ids(team)))
     course_ids = [c.pk for c in courses]
-    members = _member_ids(team)
-    assigned = dict(_assigned_counts(team, course_ids, members))
-    completed = reports.completions_by_course(members, course_ids)
+    figures = assignment_figures(team) if figures is None else figures
+    completed = reports.completions_by_course(_member_ids(team), course_ids)
     rows = []
     for course in sorted(courses, key=lambda c: c.title):
-        total = assigned.get(course.pk, 0)
+        total = figures.get(course.pk, {}).get("users", 0)
         done = completed.get(course.pk, 0)
         share = round(100 * done / total) if total else 0
         rows.append({"course": course, "assigned": total, "completed": done, "percent": share})
     return rows, bars([(r["course"].title, r["percent"], f"{r['percent']} %") for r in rows], maximum=100)
 
 
-def _assigned_counts(team, course_ids, members):
-    rows = (
-        AssignedLearner.objects.filter(assignment__team=team, assignment__course_id__in=course_ids, user__in=members)
-        .values("assignment__course_id")
-        .annotate(n=Count("user_id", distinct=True))
-        .values_list("assignment__course_id", "n")
-    )
-    return rows
-
-
-def completion_over_time(team, today=None):
+def completion_over_time(team, today=None, course_ids=None):
     """Completions per week over the last twelve weeks, with the running total."""
     today = today or timezone.localdate()
     first_monday = today - timedelta(days=today.weekday()) - timedelta(weeks=WEEKS - 1)
     since = timezone.make_aware(timezone.datetime.combine(first_monday, timezone.datetime.min.time()))
-    counts = dict(reports.completions_by_week(_member_ids(team), _assigned_course_ids(team), since))
+    course_ids = _assigned_course_ids(team) if course_ids is None else course_ids
+    counts = dict(reports.completions_by_week(_member_ids(team), course_ids, since))
     rows, running = [], 0
     for i in range(WEEKS):
         monday = first_monday + timedelta(weeks=i)
@@ -96,18 +109,13 @@ def completion_over_time(team, today=None):
     return rows, bars([(label % r["week"].strftime("%d/%m"), r["completed"], str(r["completed"])) for r in rows])
 
 
-def competence_map(team):
+def competence_map(team, members=None):
     """Share of the team that completed at least one course in each competence domain (DC1–DC4)."""
-    members = _member_ids(team)
-    total = scope.members(team).count()
-    courses_by_domain = {}
-    through = CoursePage.domains.through.objects.values_list("competencedomain_id", "coursepage_id")
-    for domain_id, course_id in through:
-        courses_by_domain.setdefault(domain_id, []).append(course_id)
+    total = scope.members(team).count() if members is None else members
+    learners_by_domain = reports.learners_who_completed_by(_member_ids(team), "coursepage__domains")
     rows = []
     for domain in CompetenceDomain.objects.order_by("code"):
-        course_ids = courses_by_domain.get(domain.pk, [])
-        learners = reports.learners_who_completed_any(members, course_ids) if course_ids else 0
+        learners = learners_by_domain.get(domain.pk, 0)
         share = round(100 * learners / total) if total else 0
         thin = total > 0 and learners / total < THIN_SHARE
         rows.append({"domain": domain, "learners": learners, "percent": share, "thin": thin})

@@ -26,3 +26,19 @@ def seconds_as_minutes(seconds):
     if seconds < 60:
         return _("moins d'une minute")
     return duration(seconds // 60)
+
+
+@register.filter
+def body_segments(body):
+    """A lesson body cut into runs of content blocks (the same for every reader, so cacheable) and activity
+    blocks on their own (they show the reader's own status and are always rendered for the request)."""
+    from core.activities import ActivityBlockMixin
+
+    segments = []
+    for child in body:
+        personal = isinstance(child.block, ActivityBlockMixin)
+        if personal or not segments or segments[-1]["personal"]:
+            segments.append({"personal": personal, "blocks": [child], "index": len(segments)})
+        else:
+            segments[-1]["blocks"].append(child)
+    return segments

@@ -28,9 +28,18 @@ def index(request):
     return render(request, "teams/index.html", {"teams": teams})
 
 
-def _filters(request, team):
+def _team_and_teams(request, team_id):
+    """The team asked for (404 outside the manager's scope) and every team they may see, in one query."""
     teams = list(scope.visible_teams(request.user))
-    all_courses = assigned_courses(team)
+    team = next((t for t in teams if t.pk == team_id), None)
+    if team is None:
+        raise Http404
+    return team, teams
+
+
+def _filters(request, team, teams=None, all_courses=None):
+    teams = list(scope.visible_teams(request.user)) if teams is None else teams
+    all_courses = assigned_courses(team) if all_courses is None else all_courses
     data = request.GET.copy()
     data.setdefault("team", str(team.pk))
     form = FilterForm(data, teams=teams, courses=all_courses)
@@ -41,8 +50,11 @@ def _filters(request, team):
 
 @manager_required
 def dashboard(request, team_id):
-    team = scope.team_or_404(request.user, team_id)
-    form, cleaned, all_courses = _filters(request, team)
+    team, teams = _team_and_teams(request, team_id)
+    # The assignments list and the team's courses come from one query.
+    assignments = list(Assignment.objects.filter(team=team).select_related("course").order_by("due_date", "pk"))
+    all_courses = sorted({a.course_id: a.course for a in assignments}.values(), key=lambda c: c.title)
+    form, cleaned, all_courses = _filters(request, team, teams, all_courses)
     if cleaned.get("team") and cleaned["team"] != str(team.pk):
         params = {k: v for k, v in request.GET.items() if k not in ("team", "page", "course")}
         return redirect(
@@ -51,13 +63,19 @@ def dashboard(request, team_id):
     course_id, status, sort = cleaned.get("course"), cleaned.get("status") or None, cleaned.get("sort") or "nom"
     courses = [c for c in all_courses if not course_id or c.pk == course_id]
     members = members_queryset(team, course_id=course_id, status=status, sort=sort)
-    page = Paginator(members, PER_PAGE).get_page(request.GET.get("page"))
+    paginator = Paginator(members, PER_PAGE)
+    total_members = scope.members(team).count()
+    if not course_id and not status:
+        paginator.count = total_members  # unfiltered: the same count, not asked twice
+    page = paginator.get_page(request.GET.get("page"))
     rows = build_rows(team, page.object_list, courses)
     query = request.GET.copy()
     query.pop("page", None)
-    per_course, per_course_bars = charts.completion_per_course(team, all_courses)
-    over_time, over_time_bars = charts.completion_over_time(team)
-    competence, competence_bars = charts.competence_map(team)
+    # Team-wide figures: a few aggregate queries whatever the team's size (see charts.py).
+    figures = charts.assignment_figures(team)
+    per_course, per_course_bars = charts.completion_per_course(team, all_courses, figures=figures)
+    over_time, over_time_bars = charts.completion_over_time(team, course_ids=[c.pk for c in all_courses])
+    competence, competence_bars = charts.competence_map(team, members=total_members)
     context = {
         "team": team,
         "form": form,
@@ -65,8 +83,8 @@ def dashboard(request, team_id):
         "rows": rows,
         "page_obj": page,
         "query": query.urlencode(),
-        "overview": charts.team_overview(team),
-        "assignments": Assignment.objects.filter(team=team).select_related("course").order_by("due_date"),
+        "overview": charts.team_overview(team, figures=figures, members=total_members),
+        "assignments": assignments,
         "per_course": per_course,
         "per_course_bars": per_course_bars,
         "over_time": over_time,

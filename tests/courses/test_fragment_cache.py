@@ -1,0 +1,77 @@
+"""Fragment caching of lessons and catalogue cards: shared content is cached per published version and
+refreshed on publish; what belongs to one learner (activity status, progress badges) is never shared."""
+
+import json
+
+import pytest
+
+from progress import api as progress
+from progress.models import Status
+from tests.factories import make_case, make_course, make_lesson, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def _republish(page, **changes):
+    page = page.get_latest_revision_as_object()
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def test_lesson_body_is_cached_until_the_lesson_is_published_again(client, learner):
+    course = make_course()
+    lesson = make_lesson(course, body=[("rich_text", "<p>Première version du texte.</p>")])
+    progress.enrol(learner, course)
+    client.force_login(learner)
+    assert "Première version du texte." in client.get(lesson.url).content.decode()
+
+    # A change that bypasses publishing is not seen: the body comes from the cache.
+    type(lesson).objects.filter(pk=lesson.pk).update(
+        body=json.dumps([{"type": "rich_text", "value": "<p>Changement hors publication.</p>"}])
+    )
+    html = client.get(lesson.url).content.decode()
+    assert "Première version du texte." in html and "Changement hors publication." not in html
+
+    # Publishing a new version changes the cache key: the new text shows at once.
+    _republish(lesson, body=json.dumps([{"type": "rich_text", "value": "<p>Seconde version publiée.</p>"}]))
+    html = client.get(lesson.url).content.decode()
+    assert "Seconde version publiée." in html and "Première version du texte." not in html
+
+
+def test_activity_blocks_show_each_learner_their_own_status(client, learner):
+    case = make_case(title="Cas du quartier")
+    course = make_course()
+    lesson = make_lesson(
+        course,
+        body=[
+            ("rich_text", "<p>Avant le cas.</p>"),
+            ("case", {"case": case, "introduction": "Jouez le cas.", "required": True}),
+        ],
+    )
+    other = make_user(display_name="Autre apprenant")
+    for person in (learner, other):
+        progress.enrol(person, course)
+    progress.record_activity(learner, case.activity_key, Status.COMPLETED, score=0.8)
+
+    client.force_login(learner)
+    assert "Statut : terminé" in client.get(lesson.url).content.decode()
+    client.force_login(other)
+    html = client.get(lesson.url).content.decode()
+    assert "Avant le cas." in html and "Statut : terminé" not in html and "Commencer le cas" in html
+
+
+def test_catalogue_card_shows_the_new_title_once_the_course_is_published(client, learner):
+    course = make_course(title="Titre initial")
+    catalogue = course.get_parent()
+    client.force_login(learner)
+    assert "Titre initial" in client.get(catalogue.url).content.decode()
+
+    type(course).objects.filter(pk=course.pk).update(summary="Résumé modifié hors publication.")
+    assert "Résumé modifié hors publication." not in client.get(catalogue.url).content.decode()
+
+    _republish(course, title="Titre republié", summary="Résumé publié.")
+    html = client.get(catalogue.url).content.decode()
+    assert "Titre republié" in html and "Résumé publié." in html and "Titre initial" not in html
