@@ -82,7 +82,10 @@ class Stack:
 
     def start(self, name, command):
         log = open(self.tmp / f"{name}.log", "w")  # noqa: SIM115 - closed with the process
-        process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+        # Each process leads its own process group, so that a stuck one is killed with its children only.
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         process.name = name
         self.processes.append(process)
         return process
@@ -90,7 +93,18 @@ class Stack:
     def start_web(self, port):
         return self.start(
             f"web-{port}",
-            [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "-b", f"127.0.0.1:{port}", "collectif.wsgi"],
+            # Two instances on one machine would share gunicorn's default control socket path: none is needed here.
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "-c",
+                "gunicorn.conf.py",
+                "-b",
+                f"127.0.0.1:{port}",
+                "--no-control-socket",
+                "collectif.wsgi",
+            ],
         )
 
     def start_worker(self, name):
@@ -106,11 +120,14 @@ class Stack:
                 # task workers get SIGTERM and finish the task in hand.
                 process.send_signal(signal.SIGINT if process.name.startswith("web-") else signal.SIGTERM)
         for process in self.processes:
+            began = time.monotonic()
             try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
+                process.wait(timeout=8)
+            except subprocess.TimeoutExpired:  # the leader is still alive: kill it with its children (group)
+                os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=10)
+            if time.monotonic() - began > 2:
+                print(f"    {process.name} : arrêt en {time.monotonic() - began:.0f} s", flush=True)
 
 
 def wait_for(url, timeout=120):
@@ -171,6 +188,8 @@ def check(label, condition, detail=""):
 
 
 def run():
+    # A CI timeout sends SIGTERM: turn it into SystemExit so that everything started is stopped below.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(143))
     stack = Stack()
     print(f"scale-check: journaux dans {stack.tmp}", flush=True)
     with postgres_database(stack.database):
@@ -232,6 +251,7 @@ def run():
             raise
         close_django_connections()
         stack.stop()
+        progress("instances, workers et serveur S3 arrêtés")
         shutil.rmtree(stack.tmp, ignore_errors=True)
 
 

@@ -262,12 +262,20 @@ def reminders_sent_once_despite_a_killed_worker(ctx):
     sent = ReminderLog.objects.filter(sent_at__isnull=False)
     victim = ctx["workers"][0]
 
-    def victim_mid_task():
-        """A fifth of the reminders out, and the victim busy with one (so that its task is left running)."""
+    def victim_holds_a_task():
         running = DBTaskResult.objects.running().values_list("worker_ids", flat=True)
-        return sent.count() >= REMINDED_COUNT // 5 and any(victim.worker_id in ids for ids in running)
+        return any(victim.worker_id in ids for ids in running)
 
-    _wait(victim_mid_task, 120, step=0.02)
+    _wait(lambda: sent.count() >= REMINDED_COUNT // 5, 120, step=0.05)
+    # Freeze the victim, and kill it only if it is frozen in the middle of a task (its claim committed):
+    # then that task is certainly left "running", as after a real crash.
+    end = time.monotonic() + 60
+    while time.monotonic() < end:
+        victim.send_signal(signal.SIGSTOP)
+        if victim_holds_a_task():
+            break
+        victim.send_signal(signal.SIGCONT)
+        time.sleep(0.01)
     victim.send_signal(signal.SIGKILL)
     victim.wait(timeout=10)
     at_kill = sent.count()
@@ -280,7 +288,7 @@ def reminders_sent_once_despite_a_killed_worker(ctx):
     time.sleep(0.5)
     stale = sum(victim.worker_id in task.worker_ids for task in DBTaskResult.objects.running())
     requeued = stack.manage("requeue_stale_tasks", "--minutes", "0").stdout.strip()
-    print(f"    tâche(s) laissée(s) « en cours » par le worker tué : {stale} ; {requeued}", flush=True)
+    check("le worker tué laisse sa tâche « en cours »", stale == 1, f"{stale} tâche(s) ; {requeued}")
     ctx["workers"].append(stack.start_worker("worker-3"))
     drained = _wait(lambda: _queue_state() == (0, 0) and sent.count() >= REMINDED_COUNT, 150)
     ready, running = _queue_state()
