@@ -1,3 +1,4 @@
+import contextlib
 import os
 from pathlib import Path
 
@@ -78,12 +79,21 @@ def browser():
         chromium.close()
 
 
+def settle_and_close(ctx):
+    """Let in-flight requests (autosave, xAPI posts, polling) finish before the database is flushed:
+    a request still running on the live server during the flush can deadlock PostgreSQL's TRUNCATE."""
+    for open_page in ctx.pages:
+        with contextlib.suppress(Exception):  # a page that never settles is closed anyway
+            open_page.wait_for_load_state("networkidle", timeout=5_000)
+    ctx.close()
+
+
 @pytest.fixture
 def context(browser):
     ctx = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
     ctx.set_default_timeout(15_000)
     yield ctx
-    ctx.close()
+    settle_and_close(ctx)
 
 
 @pytest.fixture
@@ -114,7 +124,7 @@ def page_as(browser, live_server):
 
     yield make
     for ctx in contexts:
-        ctx.close()
+        settle_and_close(ctx)
 
 
 @pytest.fixture
