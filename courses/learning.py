@@ -125,7 +125,7 @@ def mark_started(request, course, lesson):
         return
     state = progress_for(request, course)
     lesson_state = state.state_of(lesson)
-    if state.is_enrolled and lesson_state and lesson_state.status == LessonStatus.TODO:
+    if state.is_enrolled and lesson_state and lesson_state.status == LessonStatus.NOT_STARTED:
         progress.record_activity(request.user, lesson.activity_key, Status.STARTED)
         lesson_state.status = LessonStatus.STARTED
     if state.is_enrolled and _activity_is_stale(state.enrolment):

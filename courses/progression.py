@@ -20,7 +20,7 @@ from .models import CoursePage, LessonPage
 class LessonStatus(TextChoices):
     DONE = "done", _("Terminée")
     STARTED = "started", _("Commencée")
-    TODO = "todo", _("À faire")
+    NOT_STARTED = "todo", _("À faire")
     LOCKED = "locked", _("Verrouillée")
 
 
@@ -193,7 +193,7 @@ def _lesson_states(course, lessons, results, locked):
         elif linear and first_unfinished is not None:
             state = LessonState(lesson, position, LessonStatus.LOCKED, blocked_by=first_unfinished)
         else:
-            status = LessonStatus.STARTED if result else LessonStatus.TODO
+            status = LessonStatus.STARTED if result else LessonStatus.NOT_STARTED
             state = LessonState(lesson, position, status)
         if not state.is_done and first_unfinished is None:
             first_unfinished = lesson
