@@ -6,6 +6,7 @@ from accounts.permissions import Role, assign_role
 from progress import api as progress
 from progress.models import Enrolment
 
+from . import charts
 from .models import AssignedLearner, Assignment, Membership
 
 
@@ -35,6 +36,7 @@ def add_learners(assignment, learners):
     AssignedLearner.objects.bulk_create(
         [AssignedLearner(assignment=assignment, user=user) for user in learners], ignore_conflicts=True
     )
+    charts.invalidate_figures([assignment.team_id])  # bulk_create sends no post_save
     for user in learners:
         progress.enrol(user, assignment.course, source=Enrolment.Source.ASSIGNMENT)
 

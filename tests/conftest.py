@@ -24,6 +24,16 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: primary keys are reused after a rollback, so a cached value keyed
+    on one test's team or page could otherwise be read by the next test."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _base_data_for_transactional_tests(request):
     """Transactional tests start from an emptied database: put back what migrations had created."""
     marker = request.node.get_closest_marker("django_db")

@@ -71,11 +71,6 @@ def dashboard(request, team_id):
     rows = build_rows(team, page.object_list, courses)
     query = request.GET.copy()
     query.pop("page", None)
-    # Team-wide figures: a few aggregate queries whatever the team's size (see charts.py).
-    figures = charts.assignment_figures(team)
-    per_course, per_course_bars = charts.completion_per_course(team, all_courses, figures=figures)
-    over_time, over_time_bars = charts.completion_over_time(team, course_ids=[c.pk for c in all_courses])
-    competence, competence_bars = charts.competence_map(team, members=total_members)
     context = {
         "team": team,
         "form": form,
@@ -83,14 +78,9 @@ def dashboard(request, team_id):
         "rows": rows,
         "page_obj": page,
         "query": query.urlencode(),
-        "overview": charts.team_overview(team, figures=figures, members=total_members),
+        # Team-wide figures: a few aggregate queries whatever the team's size, cached (see charts.py).
+        **charts.team_figures(team, all_courses, members=total_members),
         "assignments": assignments,
-        "per_course": per_course,
-        "per_course_bars": per_course_bars,
-        "over_time": over_time,
-        "over_time_bars": over_time_bars,
-        "competence": competence,
-        "competence_bars": competence_bars,
         "statuses": CellStatus,
         "managers": Membership.objects.filter(team=team, role=Membership.Role.MANAGER).select_related("user"),
     }
