@@ -78,7 +78,7 @@ def catalogue_context(request, catalogue):
     paginator = Paginator(filtered_courses(catalogue, data), PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     courses = list(page_obj.object_list)
-    summaries = progress_for_courses(request.user, courses)
+    summaries = progress_for_courses(request.user, courses, request=request)
     query = request.GET.copy()
     query.pop("page", None)
     return {

@@ -39,7 +39,7 @@ def progress_for(request, course):
     """The learner's progress in a course, computed once per request."""
     cache = request.__dict__.setdefault("_course_progress", {})
     if course.pk not in cache:
-        cache[course.pk] = course_progress(request.user, course)
+        cache[course.pk] = course_progress(request.user, course, request)
     return cache[course.pk]
 
 

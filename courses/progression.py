@@ -9,6 +9,7 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Q, TextChoices
+from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext_lazy as _
 
 from progress import api as progress
@@ -24,14 +25,34 @@ class LessonStatus(TextChoices):
     LOCKED = "locked", _("Verrouillée")
 
 
+@dataclass(frozen=True)
+class LessonRef:
+    """What progress shows of a lesson, read as plain values: building full page objects would cost more than
+    the rest of the work (a learner enrolled in 30 courses has 240 lessons on "Mon espace")."""
+
+    pk: int
+    title: str
+    slug: str
+    duration_minutes: int
+    url: str | None  # the course's address followed by the lesson's slug; None when the course has none
+
+    @property
+    def id(self):
+        return self.pk
+
+    @property
+    def activity_key(self):
+        return f"lesson:{self.pk}"
+
+
 @dataclass
 class LessonState:
-    lesson: LessonPage
+    lesson: LessonRef
     position: int
     status: str
     completed_at: object = None
     # In linear mode, the earlier lesson that must be finished first.
-    blocked_by: LessonPage | None = None
+    blocked_by: LessonRef | None = None
 
     @property
     def label(self):
@@ -101,24 +122,29 @@ class CourseProgress:
         return previous, following
 
 
-LESSON_FIELDS = ("id", "title", "slug", "path", "depth", "url_path", "live", "locale_id", "duration_minutes")
-
-
-def live_lessons_of(courses):
-    """{course pk: [live lessons in tree order]} in one query."""
+def live_lessons_of(courses, request=None):
+    """{course pk: [LessonRef of its live lessons, in tree order]} in one query."""
     courses = list(courses)
-    by_path = {course.path: course.pk for course in courses}
     result = {course.pk: [] for course in courses}
     if not courses:
         return result
+    by_path = {course.path: course for course in courses}
+    urls = {}
     condition = reduce(or_, [Q(path__startswith=course.path, depth=course.depth + 1) for course in courses])
-    # Progress needs titles, durations and addresses, never the bodies nor the publishing dates: loading only
-    # these fields makes the 240 lessons of a learner enrolled in 30 courses several times cheaper to build.
-    lessons = LessonPage.objects.live().filter(condition).only(*LESSON_FIELDS).order_by("path")
-    for lesson in lessons:
-        course_pk = by_path.get(lesson.path[: -LessonPage.steplen])
-        if course_pk is not None:
-            result[course_pk].append(lesson)
+    rows = (
+        LessonPage.objects.live()
+        .filter(condition)
+        .order_by("path")
+        .values_list("pk", "title", "slug", "path", "duration_minutes")
+    )
+    for pk, title, slug, path, duration in rows:
+        course = by_path.get(path[: -LessonPage.steplen])
+        if course is None:
+            continue
+        if course.pk not in urls:
+            urls[course.pk] = course.get_url(request)
+        url = f"{urls[course.pk]}{iri_to_uri(slug)}/" if urls[course.pk] else None  # encoded as Wagtail does
+        result[course.pk].append(LessonRef(pk, title, slug, duration, url))
     return result
 
 
@@ -142,12 +168,13 @@ def prerequisites_of(courses):
     return result
 
 
-def progress_for_courses(user, courses, enrolments=None):
+def progress_for_courses(user, courses, enrolments=None, request=None):
     """{course pk: CourseProgress} for a learner (anonymous users get empty progress).
 
-    `enrolments`: the learner's Enrolment rows when the caller already has them (saves a query)."""
+    `enrolments`: the learner's Enrolment rows when the caller already has them (saves a query).
+    `request`: lets Wagtail compute the courses' addresses without asking the cache each time."""
     courses = [course for course in courses if course.pk]
-    lessons = live_lessons_of(courses)
+    lessons = live_lessons_of(courses, request)
     prerequisites = prerequisites_of(courses)
     authenticated = user.is_authenticated
     keys = {lesson.activity_key for items in lessons.values() for lesson in items}
@@ -201,7 +228,7 @@ def _lesson_states(course, lessons, results, locked):
     return states
 
 
-def course_progress(user, course):
+def course_progress(user, course, request=None):
     if not course.pk:  # a new course previewed before its first save
         return CourseProgress(course=course)
-    return progress_for_courses(user, [course])[course.pk]
+    return progress_for_courses(user, [course], request=request)[course.pk]

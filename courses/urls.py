@@ -10,4 +10,5 @@ urlpatterns = [
     path("lecons/<int:lesson_id>/terminer/", views.complete_lesson, name="complete_lesson"),
     path("lecons/<int:lesson_id>/presence/", views.heartbeat, name="heartbeat"),
     path("suivi/<int:enrolment_id>/", views.enrolment_detail, name="enrolment_detail"),
+    path("mes-formations/", views.my_courses, name="my_courses"),
 ]

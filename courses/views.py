@@ -15,6 +15,7 @@ from progress.models import ProgressEvent
 from . import completion
 from .learning import lesson_refusal, prerequisite_refusal, progress_for, render_refusal
 from .models import CourseIndexPage, CoursePage, LessonPage
+from .myspace import all_courses_context
 
 
 def catalogue(request):
@@ -47,7 +48,7 @@ def resume(request, course_id):
     """Opens the first unfinished lesson (the course page when every lesson is done)."""
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
     next_state = progress_for(request, course).next_state
-    return redirect((next_state.lesson if next_state else course).get_url(request))
+    return redirect(next_state.lesson.url if next_state else course.get_url(request))
 
 
 def _open_lesson(request, lesson_id):
@@ -74,8 +75,9 @@ def complete_lesson(request, lesson_id):
         return redirect(course.get_url(request))
     messages.success(request, _("Leçon « %(title)s » terminée.") % {"title": lesson.title})
     _previous, following = state.neighbours(lesson)
-    target = following.lesson if following and not following.is_locked else course
-    return redirect(target.get_url(request))
+    if following and not following.is_locked:
+        return redirect(following.lesson.url)
+    return redirect(course.get_url(request))
 
 
 @login_required
@@ -111,3 +113,10 @@ def enrolment_detail(request, enrolment_id):
             "events": [(event, titles.get(event.activity_key, event.activity_key)) for event in events],
         },
     )
+
+
+@login_required
+@require_GET
+def my_courses(request):
+    """All the learner's courses, beyond the few that "Mon espace" shows."""
+    return render(request, "courses/my_courses.html", all_courses_context(request))

@@ -115,4 +115,12 @@ def test_my_space_in_bounded_queries(client, learner, django_assert_max_num_quer
     client.force_login(learner)
     with django_assert_max_num_queries(30):
         response = client.get(reverse("my_space"))
-    assert response.content.decode().count("Prochaine étape") == 25
+    html = response.content.decode()
+    # "Mon espace" shows the six most recent courses in progress and links to the full list.
+    assert html.count("Prochaine étape") == 6 and "Voir toutes mes formations (25)" in html
+    with django_assert_max_num_queries(30):
+        response = client.get(reverse("courses:my_courses"))
+    html = response.content.decode()
+    assert html.count("Prochaine étape") == 20 and "En cours (25)" in html and "Page 1 sur 2" in html
+    html = client.get(reverse("courses:my_courses"), {"page": 2}).content.decode()
+    assert html.count("Prochaine étape") == 5

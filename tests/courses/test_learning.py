@@ -208,6 +208,25 @@ def test_my_space_lists_courses_in_progress_and_completed(client, learner, cours
     assert "Agir avec un groupe" in html and "50 %" in html
     assert "Prochaine étape" in html and second.title in html
     assert "Module bouclé" in html and f"terminé le {timezone.localdate():%-d}" in html
+    assert "Voir toutes mes formations" not in html  # everything is already shown
+
+
+def test_my_courses_page_lists_the_learners_courses_only(client, learner, other_learner, course_with_lessons):
+    course, (first, _second) = course_with_lessons
+    done = make_course(title="Module bouclé")
+    progress.enrol(learner, course)
+    progress.enrol(learner, done)
+    complete_given_lessons(learner, make_lesson(done, "Seule leçon"))
+    progress.enrol(other_learner, make_course(title="Module d'une autre personne"))
+    client.force_login(learner)
+    url = reverse("courses:my_courses")
+    html = client.get(url).content.decode()
+    assert "Agir avec un groupe" in html and "Module bouclé" not in html and "autre personne" not in html
+    assert "En cours (1)" in html and "Terminées (1)" in html
+    html = client.get(url, {"etat": "terminees"}).content.decode()
+    assert "Module bouclé" in html and "Agir avec un groupe" not in html
+    client.logout()
+    assert client.get(url).status_code == 302  # to the login page
 
 
 def test_main_navigation_has_the_catalogue(client):
