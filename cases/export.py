@@ -46,6 +46,8 @@ def my_space_context(request):
         CaseAttempt.objects.filter(user=request.user)
         .exclude(status=CaseAttempt.Status.ABANDONED)
         .select_related("case")
+        # The list shows titles, numbers, scores and dates: the case's graph (a large JSON field) stays unread.
+        .only("pk", "case_id", "number", "status", "score", "started_at", "completed_at", "case__title")
         .order_by("-started_at")[:20]
     )
     return {
