@@ -19,10 +19,12 @@ import time
 from .clients import Browser
 
 POLL = 2.0  # live.js polls every 2 seconds
-JOINING = 5.0  # the code is on screen; people scan it before the first vote opens
-READING = (2.0, 4.0)  # reading the situation before the trainer opens the vote
-VOTE_OPEN = (5.0, 8.0)  # how long the vote stays open
-DISCUSSION = (1.0, 3.0)  # talking over the split before moving on
+JOINING = 4.0  # the code is on screen; people scan it before the first vote opens
+READING = (1.0, 3.0)  # reading the situation before the trainer opens the vote
+# The vote stays open at least VOTE_MIN seconds, then until QUORUM of the room has voted (the presenter's
+# counter), VOTE_MAX at most: paced by people as a trainer would, whatever the server's speed.
+VOTE_MIN, VOTE_MAX, QUORUM = 5.0, 20.0, 0.9
+DISCUSSION = (1.0, 2.0)  # talking over the split before moving on
 CHOOSING = (0.5, 4.0)  # a participant reads the choices before voting
 PRESENTER = re.compile(r"/seance/([A-Z0-9]+)/animer/")
 NODE = re.compile(r'name="node" value="([^"]+)"')
@@ -42,13 +44,20 @@ class Trainer(Browser):
         self.case_ids, self.room = case_ids, room
         self.launched = 0
 
-    async def pause(self, bounds, code, deadline):
-        """Wait like the presenter screen does (its counters poll every 2 s); False once time is up."""
-        end = min(time.monotonic() + self.rng.uniform(*bounds), deadline)
+    async def pause(self, bounds, code, deadline, quorum=None):
+        """Wait like the presenter screen does (its counters poll every 2 s); False once time is up.
+        With a quorum, stop waiting once that share of the participants has voted (after bounds[0])."""
+        started = time.monotonic()
+        end = min(started + self.rng.uniform(*bounds), deadline)
         while (left := end - time.monotonic()) > 0:
             await asyncio.sleep(min(POLL, left))
-            if time.monotonic() < end:
-                await self.request("séance (compteurs animation)", "GET", f"/seance/{code}/animer/etat/")
+            if time.monotonic() >= end:
+                break
+            counts = await self.request("séance (compteurs animation)", "GET", f"/seance/{code}/animer/etat/")
+            if quorum and counts is not None and time.monotonic() - started >= bounds[0]:
+                counts = counts.json()
+                if counts["voters"] >= quorum * counts["participants"]:
+                    break
         return time.monotonic() < deadline
 
     async def follow_redirect(self, kind, response):
@@ -87,7 +96,7 @@ class Trainer(Browser):
                 page = await self.act(code, "open", seconds="0")
                 self.ledger.live["votes_opened"] += 1
             elif 'value="close"' in page:
-                if not await self.pause(VOTE_OPEN, code, deadline):
+                if not await self.pause((VOTE_MIN, VOTE_MAX), code, deadline, quorum=QUORUM):
                     return False
                 page = await self.act(code, "close")
             elif 'value="split"' in page:
