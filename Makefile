@@ -83,6 +83,7 @@ scale-check: install compilemessages
 bench: install compilemessages vendor
 	$(BIN)/python -m bench.runner
 
-## Bounded load test (200 learners for 2 minutes, 127.0.0.1 only), then a check that nothing sent was lost or doubled.
+## Bounded load test (200 learners and 40 live-session voters for 2 minutes, 127.0.0.1 only), then a check that
+## nothing sent was lost or doubled.
 load: install compilemessages vendor
 	$(BIN)/python -m bench.load

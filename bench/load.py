@@ -1,11 +1,12 @@
 """`make load`: a bounded load test against gunicorn on 127.0.0.1, then an integrity check of the database.
 
-200 simulated learners (asyncio + httpx, one connection pool each, as many browsers would) spend two minutes
+200 simulated learners (asyncio + httpx, one connection each, as many browsers would) spend two minutes
 reading lessons, answering quizzes, playing case decisions and autosaving journal drafts, with a short
-pause between actions. Every write the server acknowledged is noted on the client side; afterwards the
-database must hold exactly those records: no attempt, decision or draft lost, none counted twice.
-The run stops by itself (time limit on the scenario and on the whole process) and only ever talks to
-127.0.0.1. Participants voting in a live session are added when the `debrief` app is installed.
+pause between actions. Meanwhile a trainer runs live sessions on bench cases and 40 guests join them,
+follow the presenter's pace by polling and vote (bench/load_live.py). Every write the server acknowledged
+is noted on the client side; afterwards the database must hold exactly those records: no attempt,
+decision, draft or vote lost, none counted twice. The run stops by itself (time limit on the scenario and
+on the whole process) and only ever talks to 127.0.0.1.
 """
 
 import asyncio
@@ -16,14 +17,13 @@ import re
 import statistics
 import sys
 import time
-from collections import defaultdict
-from dataclasses import dataclass, field
-
-import httpx
 
 from . import stack
+from .clients import Browser, Ledger
+from .load_live import Room, Trainer, Voter
 
 LEARNERS = int(os.environ.get("LOAD_LEARNERS", "200"))
+VOTERS = int(os.environ.get("LOAD_VOTERS", "40"))
 DURATION = float(os.environ.get("LOAD_SECONDS", "120"))
 THINK = (1.0, 3.0)  # seconds between two actions of one learner
 RADIO = re.compile(r'name="(q\d+)"[^>]*value="(\d+)"')
@@ -31,58 +31,13 @@ CHOICE = re.compile(r'name="choice"[^>]*value="([a-z0-9_-]+)"|value="([a-z0-9_-]
 HIDDEN = re.compile(r'name="(step|node)" value="([^"]*)"')
 
 
-@dataclass
-class Ledger:
-    """What the clients sent and the server acknowledged, to compare with the database afterwards."""
-
-    quiz_attempts: set = field(default_factory=set)  # attempt ids acknowledged as submitted
-    decisions: set = field(default_factory=set)  # (attempt id, step, node key, choice key)
-    drafts: dict = field(default_factory=dict)  # entry id → (revision, text) of the last acknowledged autosave
-    entries_created: int = 0
-    uncertain: int = 0  # writes whose answer never came (timeout): may or may not be stored
-    latencies: dict = field(default_factory=lambda: defaultdict(list))
-    errors: dict = field(default_factory=lambda: defaultdict(int))
-    requests: int = 0
-
-
-class Learner:
+class Learner(Browser):
     def __init__(self, base, email, session_key, targets, ledger, rng):
-        self.base, self.email, self.ledger, self.rng, self.t = base, email, ledger, rng, targets
-        secure = base.replace("http://", "https://")
-        self.client = httpx.AsyncClient(
-            base_url=base,
-            timeout=30,
-            follow_redirects=False,
-            headers={"X-Forwarded-Proto": "https", "Origin": secure, "Referer": secure + "/"},
-            limits=httpx.Limits(max_connections=1),
-        )
-        self.cookies = {"sessionid": session_key}
+        super().__init__(base, ledger, rng, session_key)
+        self.email, self.t = email, targets
         self.case_attempt = None
         self.entry = None
         self.revision = 0
-
-    async def request(self, kind, method, path, data=None, expect=(200,), headers=None):
-        cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        extra = {"Cookie": cookie, **(headers or {})}
-        if method == "POST":
-            extra["X-CSRFToken"] = self.cookies.get("csrftoken", "")
-            data = {**(data or {}), "csrfmiddlewaretoken": self.cookies.get("csrftoken", "")}
-        started = time.perf_counter()
-        self.ledger.requests += 1
-        try:
-            response = await self.client.request(method, path, data=data, headers=extra)
-        except httpx.HTTPError as error:
-            self.ledger.errors[f"{kind}: {type(error).__name__}"] += 1
-            if method == "POST":
-                self.ledger.uncertain += 1
-            return None
-        self.ledger.latencies[kind].append((time.perf_counter() - started) * 1000)
-        for name, value in response.cookies.items():
-            self.cookies[name] = value
-        if response.status_code not in expect:
-            self.ledger.errors[f"{kind}: HTTP {response.status_code}"] += 1
-            return None
-        return response
 
     async def read_lesson(self):
         await self.request("leçon", "GET", self.rng.choice(self.t["lesson_urls"]))
@@ -158,7 +113,7 @@ class Learner:
                 await self.rng.choice(actions)()
                 await asyncio.sleep(self.rng.uniform(*THINK))
         finally:
-            await self.client.aclose()
+            await self.aclose()
 
 
 async def scenario(base, targets, sessions, ledger):
@@ -167,13 +122,20 @@ async def scenario(base, targets, sessions, ledger):
     learners = [Learner(base, email, sessions[email], targets, ledger, random.Random(rng.random())) for email in emails]
     deadline = time.monotonic() + DURATION
     tasks = []
+    if VOTERS:
+        room = Room()
+        trainer = Trainer(base, sessions[targets["trainer"]], targets["case_ids"], ledger, random.Random(1), room)
+        tasks.append(asyncio.create_task(trainer.run(deadline)))
+        for number in range(1, VOTERS + 1):
+            voter = Voter(base, number, ledger, random.Random(rng.random()), room)
+            tasks.append(asyncio.create_task(voter.run(deadline)))
     for learner in learners:  # ramp up over ten seconds
         tasks.append(asyncio.create_task(learner.run(deadline)))
-        await asyncio.sleep(10 / len(learners))
+        await asyncio.sleep(10 / max(1, len(learners)))
     await asyncio.wait_for(asyncio.gather(*tasks), timeout=DURATION + 90)
 
 
-def check_database(env, ledger, started_at):
+def check_database(env, ledger, started_at, trainer):
     """Compare the database with the ledger (through a management command, in the bench environment)."""
     payload = {
         "since": started_at,
@@ -183,66 +145,89 @@ def check_database(env, ledger, started_at):
         "drafts": {str(k): v for k, v in ledger.drafts.items()},
         "entries_created": ledger.entries_created,
         "uncertain": ledger.uncertain,
+        "trainer": trainer,
+        "votes": sorted([*key, choice] for key, choice in ledger.votes.items()),
+        "vote_uncertain": sorted(ledger.vote_uncertain),
     }
     path = stack.VAR / "load-ledger.json"
     path.write_text(json.dumps(payload))
     return json.loads(stack.manage(env, "bench_check_load", str(path), capture=True).strip().splitlines()[-1])
 
 
+def percentile95(values):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] if ordered else 0
+
+
 def report(ledger, elapsed, integrity):
     lines = ["| action | requêtes | p50 (ms) | p95 (ms) |", "|---|---:|---:|---:|"]
-    every = []
+    every, live_latencies = [], []
     for kind, values in sorted(ledger.latencies.items()):
         every += values
-        ordered = sorted(values)
-        p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-        lines.append(f"| {kind} | {len(values)} | {statistics.median(values):.0f} | {p95:.0f} |")
-    ordered = sorted(every)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] if ordered else 0
+        live_latencies += values if kind.startswith("séance") else []
+        lines.append(f"| {kind} | {len(values)} | {statistics.median(values):.0f} | {percentile95(values):.0f} |")
+    p95 = percentile95(every)
     errors = sum(ledger.errors.values())
     print("\n".join(lines))
     print()
     print(f"Débit : {ledger.requests / elapsed:.1f} requêtes/s sur {elapsed:.0f} s ({ledger.requests} requêtes)")
-    print(f"p95 toutes actions : {p95:.0f} ms ; erreurs : {errors}")
+    print(
+        f"p95 toutes actions : {p95:.0f} ms (séance en direct seule : {percentile95(live_latencies):.0f} ms) ; "
+        f"erreurs : {errors}"
+    )
     for kind, count in sorted(ledger.errors.items()):
         print(f"  - {kind} : {count}")
+    if VOTERS:
+        live = ledger.live
+        print()
+        print(
+            f"Séance en direct : {live['sessions']} séances lancées, {live['endings']} menées jusqu'à une fin, "
+            f"{live['votes_opened']} votes ouverts ({live['majority_followed']} majorités suivies, "
+            f"{live['trainer_choice']} branches choisies faute de majorité), {live['joins']} participations d'invité·es"
+        )
+        print(
+            f"Votes : {live['votes_sent']} envoyés, {live['votes_first'] + live['votes_changed']} acceptés dont "
+            f"{live['votes_changed']} changements ; {live['votes_refused_closed']} refusés car le vote venait "
+            "d'être clos (normal : ni erreur, ni attendus en base)"
+        )
     print()
     print("Intégrité (base comparée à ce que les clients ont envoyé) :")
     for label, value in integrity["checks"].items():
         print(f"  [{'ok ' if value['ok'] else 'ÉCHEC'}] {label} : {value['detail']}")
-    return errors, p95
+    return errors, p95, percentile95(live_latencies)
 
 
 def run():
     env = stack.production_env(workers=2)
     targets = stack.prepare(env)
-    if "debrief" in stack.manage(
-        env, "shell", "-c", "from django.conf import settings; print(settings.INSTALLED_APPS)", capture=True
-    ):
-        print("L'application debrief est installée, mais le scénario de vote n'est pas encore écrit : il est omis.")
-    else:
-        print("Note : l'application debrief (sessions en direct) n'existe pas encore : les 40 votants sont omis.")
-    emails = targets["learners"][1 : LEARNERS + 1]
+    emails = [*targets["learners"][1 : LEARNERS + 1], targets["trainer"]]
     sessions = json.loads(stack.manage(env, "bench_sessions", *emails, capture=True).strip().splitlines()[-1])
     ledger = Ledger()
     started_at = time.time()
     with stack.Gunicorn(env, workers=2, threads=8) as server:
-        print(f"{LEARNERS} apprenant·es simulé·es pendant {DURATION:.0f} s sur {server.base}...", flush=True)
+        print(
+            f"{LEARNERS} apprenant·es et {VOTERS} votant·es en séance simulé·es pendant {DURATION:.0f} s "
+            f"sur {server.base}...",
+            flush=True,
+        )
         began = time.monotonic()
         asyncio.run(scenario(server.base, targets, sessions, ledger))
         elapsed = time.monotonic() - began
-    integrity = check_database(env, ledger, started_at)
-    errors, p95 = report(ledger, elapsed, integrity)
+    integrity = check_database(env, ledger, started_at, targets["trainer"])
+    errors, p95, p95_live = report(ledger, elapsed, integrity)
     report_path = stack.ROOT / "bench" / "results" / "load-latest.json"
     report_path.write_text(
         json.dumps(
             {
                 "learners": LEARNERS,
+                "voters": VOTERS,
                 "seconds": round(elapsed),
                 "requests": ledger.requests,
                 "throughput_per_s": round(ledger.requests / elapsed, 1),
                 "p95_ms": round(p95),
+                "p95_live_session_ms": round(p95_live),
                 "errors": dict(ledger.errors),
+                "live_session": dict(ledger.live),
                 "integrity": integrity,
             },
             indent=2,

@@ -6,8 +6,35 @@ from django.core.management.base import BaseCommand
 
 from accounts.models import User
 from cases.models import CaseDecision
+from debrief.models import Vote
 from quizzes.models import Attempt
 from reflections.models import JournalEntry
+
+
+def compare_votes(acknowledged, stored, uncertain=()):
+    """Live-session votes in the database against the ledger of make load.
+
+    acknowledged: {(session code, node key, pseudonym): last choice the server acknowledged};
+    stored: rows (session code, node key, pseudonym, choice key) of the votes in the database;
+    uncertain: keys of votes sent without a clear answer, whose stored choice (or presence) can't be known.
+    Pseudonyms are unique per session and the bench cases never revisit a node, so a key names one
+    (step, participant): any second row under a key, for the same (step, participant) or not, is a double.
+    """
+    uncertain = {tuple(key) for key in uncertain}
+    by_key = {}
+    for code, node, pseudonym, choice in stored:
+        by_key.setdefault((code, node, pseudonym), []).append(choice)
+    return {
+        "lost": [key for key in acknowledged if key not in by_key],
+        "wrong": [
+            key
+            for key, choice in acknowledged.items()
+            if key in by_key and key not in uncertain and by_key[key] != [choice]
+        ],
+        "extra": [key for key in by_key if key not in acknowledged and key not in uncertain],
+        "duplicated": len(stored) - len(by_key),
+        "stored": len(stored),
+    }
 
 
 class Command(BaseCommand):
@@ -66,4 +93,25 @@ class Command(BaseCommand):
             f"{sent['entries_created']} entrées créées, {len(entries)} en base, {len(lost)} brouillons perdus ou "
             f"périmés, {len(extra)} entrées en trop",
         )
+        votes = Vote.objects.filter(
+            session__trainer__email=sent.get("trainer", ""),
+            session__trainer__email__endswith="@bench.collectif.test",
+            session__created_at__gte=since,
+        )
+        result = compare_votes(
+            {tuple(row[:3]): row[3] for row in sent.get("votes", [])},
+            list(votes.values_list("session__code", "node_key", "participant__pseudonym", "choice_key")),
+            sent.get("vote_uncertain", []),
+        )
+        lost = result["lost"] + result["wrong"]
+        checks["votes en séance"] = {
+            "ok": not lost and not result["extra"] and not result["duplicated"],
+            "lost": len(lost),
+            "extra": len(result["extra"]),
+            "duplicated": result["duplicated"],
+            "detail": f"{len(sent.get('votes', []))} votes acceptés, {result['stored']} en base, "
+            f"{len(result['lost'])} perdus, {len(result['wrong'])} avec un autre choix que le dernier accepté, "
+            f"{len(result['extra'])} en trop, {result['duplicated']} en double "
+            f"({len(sent.get('vote_uncertain', []))} sans réponse claire, tolérés)",
+        }
         self.stdout.write(json.dumps({"ok": all(c["ok"] for c in checks.values()), "checks": checks}))
