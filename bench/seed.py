@@ -605,8 +605,21 @@ def seed(scale=None, force=False, log=print, seed_value=12):
         step("journal")
         counts["questions"] = scale.questions
     build_bare_page()
+    refresh_statistics()
+    step("statistiques du planificateur")
     counts["durée totale (s)"] = round(time.monotonic() - started, 1)
     return counts
+
+
+def refresh_statistics():
+    """Bulk inserts leave the query planner with empty statistics until autovacuum passes by: measured right
+    after seeding, the pages would run plans made for empty tables. Production tables are analysed as they grow."""
+    from django.db import connection
+
+    # VACUUM (which also fills PostgreSQL's visibility map) cannot run inside a transaction, as in tests.
+    vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
 
 
 def targets():

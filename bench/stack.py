@@ -111,7 +111,7 @@ class Gunicorn:
     def __enter__(self):
         self.log = open(VAR / "gunicorn.log", "w")  # noqa: SIM115 - closed in __exit__
         command = [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "-b", f"127.0.0.1:{self.port}"]
-        command += ["-w", str(self.workers), "--threads", str(self.threads), "collectif.wsgi"]
+        command += ["-w", str(self.workers), "--threads", str(self.threads), "--no-control-socket", "collectif.wsgi"]
         self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
