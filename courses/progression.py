@@ -5,10 +5,9 @@ same few queries whether it is given one course or two hundred, with four lesson
 """
 
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
-from django.db.models import Q, TextChoices
+from django.db.models import TextChoices
+from django.db.models.functions import Substr
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext_lazy as _
 
@@ -123,20 +122,23 @@ class CourseProgress:
 
 
 def live_lessons_of(courses, request=None):
-    """{course pk: [LessonRef of its live lessons, in tree order]} in one query."""
+    """{course pk: [LessonRef of its live lessons, in tree order]} in one query (per depth of the courses)."""
     courses = list(courses)
     result = {course.pk: [] for course in courses}
     if not courses:
         return result
     by_path = {course.path: course for course in courses}
     urls = {}
-    condition = reduce(or_, [Q(path__startswith=course.path, depth=course.depth + 1) for course in courses])
-    rows = (
-        LessonPage.objects.live()
-        .filter(condition)
-        .order_by("path")
-        .values_list("pk", "title", "slug", "path", "duration_minutes")
-    )
+    rows = []
+    for depth in sorted({course.depth for course in courses}):  # courses all sit at one depth in practice
+        parent_length = depth * LessonPage.steplen
+        rows += (
+            LessonPage.objects.live()
+            .annotate(parent_path=Substr("path", 1, parent_length))
+            .filter(depth=depth + 1, parent_path__in=[c.path for c in courses if c.depth == depth])
+            .order_by("path")
+            .values_list("pk", "title", "slug", "path", "duration_minutes")
+        )
     for pk, title, slug, path, duration in rows:
         course = by_path.get(path[: -LessonPage.steplen])
         if course is None:
