@@ -181,7 +181,13 @@ class CasePage(Page):
         context["attempts"] = attempts
         context["current_attempt"] = next((a for a in attempts if a.status == CaseAttempt.Status.IN_PROGRESS), None)
         context["people_cards"] = self.people
+        context["can_open_report"] = self._can_open_report(request.user)
         return context
+
+    def _can_open_report(self, user):
+        from .access import may_open_report
+
+        return bool(self.pk) and user.is_authenticated and may_open_report(user, self)
 
 
 class CaseAttemptQuerySet(models.QuerySet):

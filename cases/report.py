@@ -1,11 +1,14 @@
 """The reasoning report of a case for trainers: who chose what at each node, how long it took, and why.
 
 Built from a fixed number of queries whatever the number of learners (one for the decisions, one for
-the justifications), then aggregated in Python.
+the justifications), then aggregated in Python. Every function reads only the attempts within `seen` (see
+core/scope.py: everyone's for the case's authors, otherwise those of the trainer's teams).
 """
 
 from collections import Counter, defaultdict
 from statistics import median
+
+from core.scope import EVERYONE
 
 from .graph import Phase, Quality
 from .models import CaseAttempt, CaseDecision
@@ -20,11 +23,15 @@ def _short(text, length=CHART_LABEL_LENGTH):
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
-def case_report(case):
+def _decisions(case, seen):
+    return seen.restrict(CaseDecision.objects.filter(attempt__case=case), "attempt__user")
+
+
+def case_report(case, seen=EVERYONE):
     """Per node: total decisions, each choice's count and percentage (with bar geometry), median time."""
     graph = case.graph
     rows = list(
-        CaseDecision.objects.filter(attempt__case=case).values(
+        _decisions(case, seen).values(
             "node_key",
             "choice_key",
             "node_title",
@@ -93,7 +100,7 @@ def case_report(case):
         ),
         key=lambda item: -item["choice"]["count"],
     )[:5]
-    attempts = CaseAttempt.objects.filter(case=case).values_list("user_id", "status")
+    attempts = seen.restrict(CaseAttempt.objects.filter(case=case)).values_list("user_id", "status")
     attempts = list(attempts)
     return {
         "nodes": nodes,
@@ -106,11 +113,11 @@ def case_report(case):
     }
 
 
-def justifications(case):
+def justifications(case, seen=EVERYONE):
     """{(node_key, choice_key): [decision with learner]} for the justifications section (trainers only)."""
     grouped = defaultdict(list)
     decisions = (
-        CaseDecision.objects.filter(attempt__case=case)
+        _decisions(case, seen)
         .exclude(justification="")
         .select_related("attempt__user")
         .order_by("node_key", "choice_key", "decided_at")
@@ -169,12 +176,8 @@ def summary_rows(report):
             ]
 
 
-def decision_rows(case):
-    decisions = (
-        CaseDecision.objects.filter(attempt__case=case)
-        .select_related("attempt__user")
-        .order_by("attempt__started_at", "step")
-    )
+def decision_rows(case, seen=EVERYONE):
+    decisions = _decisions(case, seen).select_related("attempt__user").order_by("attempt__started_at", "step")
     for decision in decisions:
         yield [
             decision.decided_at.isoformat(),

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.permissions import Role, role_required
 
-from . import play, report
+from . import access, play, report
 from .forms import DecisionForm
 from .graph import Quality
 from .models import CaseAttempt, CasePage
@@ -138,19 +138,20 @@ def debrief(request, attempt_id):
     )
 
 
-def _case_for_report(page_id):
+def _case_for_report(request, page_id):
+    """The case and whose attempts this trainer reads in it (cases/access.py); 404 when it is not theirs."""
     case = get_object_or_404(CasePage, pk=page_id)
     if not case.live and not case.attempts.exists():
         raise Http404
-    return case
+    return case, access.report_scope(request.user, case)
 
 
 @role_required(*TRAINER_ROLES)
 def report_view(request, page_id):
     """Trainers and administrators only (managers never see learners' reasoning)."""
-    case = _case_for_report(page_id)
-    data = report.attach_justifications(report.case_report(case), report.justifications(case))
-    return render(request, "cases/report.html", {"case": case, **data})
+    case, seen = _case_for_report(request, page_id)
+    data = report.attach_justifications(report.case_report(case, seen), report.justifications(case, seen))
+    return render(request, "cases/report.html", {"case": case, "whole_group": seen.everyone, **data})
 
 
 def _safe_cell(value):
@@ -162,7 +163,7 @@ def _safe_cell(value):
 
 @role_required(*TRAINER_ROLES)
 def report_csv(request, page_id):
-    case = _case_for_report(page_id)
+    case, seen = _case_for_report(request, page_id)
     kind = request.GET.get("contenu", "repartition")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response.write("\ufeff")  # so spreadsheet software reads the accents as UTF-8
@@ -170,11 +171,11 @@ def report_csv(request, page_id):
     if kind == "decisions":
         filename = f"cas-{slugify(case.title)}-decisions.csv"
         writer.writerow(report.DECISIONS_HEADER)
-        rows = report.decision_rows(case)
+        rows = report.decision_rows(case, seen)
     else:
         filename = f"cas-{slugify(case.title)}-repartition.csv"
         writer.writerow(report.SUMMARY_HEADER)
-        rows = report.summary_rows(report.case_report(case))
+        rows = report.summary_rows(report.case_report(case, seen))
     for row in rows:
         writer.writerow([_safe_cell(cell) for cell in row])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

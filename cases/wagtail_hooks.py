@@ -5,13 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from accounts.permissions import is_trainer
-
+from .access import may_open_report
 from .models import CasePage
 
 
 def _report_button(page, user, priority):
-    if isinstance(page.specific_deferred, CasePage) and is_trainer(user):
+    if isinstance(page.specific_deferred, CasePage) and may_open_report(user, page):
         yield Button(
             _("Rapport de raisonnement"),
             url=reverse("cases:report", args=[page.pk]),

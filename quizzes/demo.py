@@ -1,6 +1,7 @@
 """Demo content: French question banks on collective social intervention, three scored quizzes and two
 before/after self-positioning pairs, each published on its own page. Idempotent (get_or_create)."""
 
+from accounts.demo import give_to_demo_trainer
 from core.models import CompetenceDomain
 
 from .demo_questions import (
@@ -398,35 +399,25 @@ def load():
         "Après le module : les mêmes affirmations, pour mesurer le chemin parcouru.",
     )
     index = _index()
-    _page(index, scored, scored.title, "reperes-isc", "Un quiz noté pour faire le point sur les notions clés.")
-    _page(index, before, before.title, "ou-en-suis-je-avant", "À remplir avant le premier module.")
-    _page(index, after, after.title, "ou-en-suis-je-apres", "À remplir à la fin du parcours.")
-    _page(
-        index,
-        mediation_quiz,
-        mediation_quiz.title,
-        "mediation-sociale-et-numerique",
-        "Un quiz noté sur l'« aller vers », le « faire avec » et les dispositifs du numérique inclusif.",
-    )
-    _page(
-        index,
-        participation_quiz,
-        participation_quiz.title,
-        "participation-des-personnes",
-        "Un quiz noté sur la participation : de la loi de 2002 à l'échelle d'Arnstein.",
-    )
-    _page(
-        index,
-        posture_before,
-        posture_before.title,
-        "posture-animation-avant",
-        "À remplir avant le module sur l'animation de groupe.",
-    )
-    _page(
-        index,
-        posture_after,
-        posture_after.title,
-        "posture-animation-apres",
-        "À remplir à la fin du module sur l'animation de groupe.",
-    )
+    pages = [
+        _page(index, quiz, quiz.title, slug, intro)
+        for quiz, slug, intro in [
+            (scored, "reperes-isc", "Un quiz noté pour faire le point sur les notions clés."),
+            (before, "ou-en-suis-je-avant", "À remplir avant le premier module."),
+            (after, "ou-en-suis-je-apres", "À remplir à la fin du parcours."),
+            (
+                mediation_quiz,
+                "mediation-sociale-et-numerique",
+                "Un quiz noté sur l'« aller vers », le « faire avec » et les dispositifs du numérique inclusif.",
+            ),
+            (
+                participation_quiz,
+                "participation-des-personnes",
+                "Un quiz noté sur la participation : de la loi de 2002 à l'échelle d'Arnstein.",
+            ),
+            (posture_before, "posture-animation-avant", "À remplir avant le module sur l'animation de groupe."),
+            (posture_after, "posture-animation-apres", "À remplir à la fin du module sur l'animation de groupe."),
+        ]
+    ]
+    give_to_demo_trainer(QuizPage.objects.filter(pk__in=[page.pk for page in pages]))
     return [f"Quiz : {Question.objects.count()} questions en banque, {Quiz.objects.count()} quiz publiés."]

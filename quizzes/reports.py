@@ -1,4 +1,7 @@
-"""Trainer statistics on a quiz: attempts, average, pass rate; per question % correct and answer spread."""
+"""Trainer statistics on a quiz: attempts, average, pass rate; per question % correct and answer spread.
+
+Every function reads only the attempts within `seen` (see core/scope.py and quizzes/access.py: everyone's for the
+quiz's authors, otherwise those of the trainer's teams)."""
 
 import csv
 import io
@@ -9,14 +12,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.scope import EVERYONE
+
 from .models import Answer, Attempt, Question, QuestionType, Quiz
 from .presentation import describe_response
 from .scoring import normalise
 
 
-def quizzes_with_stats():
-    """Every quiz with its submitted attempts count, average score and passes, in one query."""
+def quizzes_with_stats(counted=None):
+    """Every quiz with its submitted attempts count, average score and passes, in one query; `counted` (a filter on
+    quizzes, through attempts__) narrows the attempts counted."""
     submitted = Q(attempts__submitted_at__isnull=False)
+    if counted is not None:
+        submitted &= counted
     return Quiz.objects.annotate(
         attempt_count=Count("attempts", filter=submitted),
         average=Avg("attempts__score", filter=submitted),
@@ -24,25 +32,28 @@ def quizzes_with_stats():
     ).order_by("title")
 
 
-def summary(quiz):
-    stats = (
-        Attempt.objects.submitted()
-        .filter(quiz=quiz)
-        .aggregate(
-            count=Count("pk"),
-            average=Avg("score"),
-            passes=Count("pk", filter=Q(passed=True)),
-            learners=Count("user", distinct=True),
-        )
+def _submitted(quiz, seen):
+    return seen.restrict(Attempt.objects.submitted().filter(quiz=quiz))
+
+
+def summary(quiz, seen=EVERYONE):
+    stats = _submitted(quiz, seen).aggregate(
+        count=Count("pk"),
+        average=Avg("score"),
+        passes=Count("pk", filter=Q(passed=True)),
+        learners=Count("user", distinct=True),
     )
     stats["pass_rate"] = stats["passes"] / stats["count"] if stats["count"] and not quiz.is_self_positioning else None
     return stats
 
 
-def question_stats(quiz):
+def question_stats(quiz, seen=EVERYONE):
     """Per question: answers, % correct and the distribution of answers (to spot misleading questions)."""
     answers = list(
-        Answer.objects.filter(attempt__quiz=quiz, attempt__submitted_at__isnull=False, question__isnull=False)
+        seen.restrict(
+            Answer.objects.filter(attempt__quiz=quiz, attempt__submitted_at__isnull=False, question__isnull=False),
+            "attempt__user",
+        )
         .only("question_id", "response", "is_correct")
         .order_by("question_id")
     )
@@ -91,8 +102,8 @@ def _distribution(question, rows):
     ]
 
 
-def attempts_of(quiz):
-    return Attempt.objects.submitted().filter(quiz=quiz).select_related("user").order_by("-submitted_at")
+def attempts_of(quiz, seen=EVERYONE):
+    return _submitted(quiz, seen).select_related("user").order_by("-submitted_at")
 
 
 ATTEMPT_HEADERS = [
@@ -107,11 +118,11 @@ ATTEMPT_HEADERS = [
 ]
 
 
-def attempt_table(quiz):
+def attempt_table(quiz, seen=EVERYONE):
     """Header and rows of the attempts, shared by the CSV and XLSX exports."""
     headers = [str(h) for h in ATTEMPT_HEADERS]
     rows = []
-    for attempt in attempts_of(quiz):
+    for attempt in attempts_of(quiz, seen):
         rows.append(
             [
                 attempt.user.get_display_name(),
@@ -127,10 +138,10 @@ def attempt_table(quiz):
     return headers, rows
 
 
-def question_table(quiz):
+def question_table(quiz, seen=EVERYONE):
     headers = [_("Question"), _("Type"), _("Réponses"), _("Bonnes réponses (%)"), _("Répartition")]
     rows = []
-    for stat in question_stats(quiz):
+    for stat in question_stats(quiz, seen):
         spread = " | ".join(f"{d['label']} : {d['count']}" for d in stat["distribution"])
         rows.append(
             [
@@ -151,8 +162,8 @@ def _safe_cell(value):
     return value
 
 
-def as_csv(quiz):
-    headers, rows = attempt_table(quiz)
+def as_csv(quiz, seen=EVERYONE):
+    headers, rows = attempt_table(quiz, seen)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(headers)
@@ -160,15 +171,15 @@ def as_csv(quiz):
     return "\ufeff" + buffer.getvalue()  # BOM: spreadsheet software reads UTF-8 accents correctly
 
 
-def as_xlsx(quiz):
+def as_xlsx(quiz, seen=EVERYONE):
     from openpyxl import Workbook
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = str(_("Tentatives"))
     for sheet_rows, target in (
-        (attempt_table(quiz), sheet),
-        (question_table(quiz), workbook.create_sheet(_("Questions"))),
+        (attempt_table(quiz, seen), sheet),
+        (question_table(quiz, seen), workbook.create_sheet(_("Questions"))),
     ):
         headers, rows = sheet_rows
         target.append(headers)

@@ -331,13 +331,14 @@ def make_quiz(questions=(), draws=(), **fields):
     return quiz
 
 
-def make_quiz_page(quiz, title=None, slug=None):
+def make_quiz_page(quiz, title=None, slug=None, owner=None):
     from quizzes.models import QuizIndexPage, QuizPage
 
     index = QuizIndexPage.objects.first()
     if index is None:
         index = publish(home_page(), QuizIndexPage(title="Quiz", slug="quiz"))
-    return publish(index, QuizPage(title=title or quiz.title, slug=slug or f"quiz-{quiz.pk}", quiz=quiz))
+    page = QuizPage(title=title or quiz.title, slug=slug or f"quiz-{quiz.pk}", quiz=quiz, owner=owner)
+    return publish(index, page)
 
 
 # --- Live collective debriefs ----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import re
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.urls import reverse
 from wagtail.models import Page, Revision
 
 from accounts.permissions import Role
@@ -131,6 +132,23 @@ def test_the_demo_learner_keeps_her_progress(demo, client):
     space = client.get("/mon-espace/").content.decode()
     assert "Pourquoi l&#x27;intervention sociale collective ?" in space and "terminé le" in space
     assert "La démarche ISIC pas à pas" in space and "Prochaine étape" in space
+
+
+def test_the_demo_trainer_reads_every_demo_report_and_result(demo, client):
+    """She owns the demo cases and quiz pages (core/scope.py): `make run` shows her every report and result."""
+    from accounts.models import User
+
+    client.force_login(User.objects.get(email="formatrice@demo.collectif.test"))
+    cases = CasePage.objects.live()
+    assert cases.count() >= 6
+    for case in cases:
+        url = reverse("cases:report", args=[case.pk])
+        assert client.get(url).status_code == 200, case.slug
+        assert url in client.get(case.url).content.decode(), case.slug
+    listed = {quiz.pk for quiz in client.get(reverse("quizzes:trainer_list")).context["quizzes"]}
+    assert listed == set(QuizPage.objects.live().values_list("quiz_id", flat=True)) and len(listed) == 7
+    for quiz_id in listed:
+        assert client.get(reverse("quizzes:trainer_report", args=[quiz_id])).status_code == 200
 
 
 def public_pages():

@@ -57,10 +57,13 @@ def ensure_case(index, data):
 
 
 def load():
-    from ..models import CaseIndexPage
+    from accounts.demo import give_to_demo_trainer
+
+    from ..models import CaseIndexPage, CasePage
 
     index = CaseIndexPage.objects.first()
     if index is None:
         return ["Cas pratiques : page « Cas pratiques » absente, démo non chargée."]
     created = [case for case, is_new in (ensure_case(index, data) for data in CASES) if is_new]
+    give_to_demo_trainer(CasePage.objects.filter(slug__in=[data["slug"] for data in CASES]))
     return [f"Cas pratique de démonstration : {case.url}" for case in created]

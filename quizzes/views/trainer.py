@@ -1,14 +1,16 @@
 """Trainer views: results per quiz, exports, Moodle XML import and export of the bank."""
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.text import slugify
 
 from accounts.permissions import Role, role_required
+from core.scope import sees_everyone
 
 from .. import moodle, reports
+from ..access import quiz_or_404, quizzes_with_results_for
 from ..forms import MoodleImportForm
-from ..models import Question, Quiz
+from ..models import Question
 
 trainer_only = role_required(Role.TRAINER, Role.ADMIN)
 
@@ -18,35 +20,40 @@ def trainer_list(request):
     return render(
         request,
         "quizzes/trainer/list.html",
-        {"quizzes": reports.quizzes_with_stats(), "question_count": Question.objects.count()},
+        {
+            "quizzes": quizzes_with_results_for(request.user),
+            "whole_group": sees_everyone(request.user),
+            "question_count": Question.objects.count(),
+        },
     )
 
 
 @trainer_only
 def trainer_report(request, quiz_id):
-    quiz = get_object_or_404(Quiz, pk=quiz_id)
+    quiz, seen = quiz_or_404(request.user, quiz_id)
     context = {
         "quiz": quiz,
-        "summary": reports.summary(quiz),
-        "questions": reports.question_stats(quiz),
-        "attempts": reports.attempts_of(quiz)[:200],
+        "whole_group": seen.everyone,
+        "summary": reports.summary(quiz, seen),
+        "questions": reports.question_stats(quiz, seen),
+        "attempts": reports.attempts_of(quiz, seen)[:200],
     }
     return render(request, "quizzes/trainer/report.html", context)
 
 
 @trainer_only
 def report_csv(request, quiz_id):
-    quiz = get_object_or_404(Quiz, pk=quiz_id)
-    response = HttpResponse(reports.as_csv(quiz), content_type="text/csv; charset=utf-8")
+    quiz, seen = quiz_or_404(request.user, quiz_id)
+    response = HttpResponse(reports.as_csv(quiz, seen), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="quiz-{slugify(quiz.title) or quiz.pk}.csv"'
     return response
 
 
 @trainer_only
 def report_xlsx(request, quiz_id):
-    quiz = get_object_or_404(Quiz, pk=quiz_id)
+    quiz, seen = quiz_or_404(request.user, quiz_id)
     response = HttpResponse(
-        reports.as_xlsx(quiz), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        reports.as_xlsx(quiz, seen), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     response["Content-Disposition"] = f'attachment; filename="quiz-{slugify(quiz.title) or quiz.pk}.xlsx"'
     return response

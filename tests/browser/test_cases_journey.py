@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_learner_plays_a_five_node_case_and_trainer_reads_the_report(page_as, learner, trainer, live_server):
-    case = make_case(title="Le collectif des Tilleuls")
+    case = make_case(title="Le collectif des Tilleuls", owner=trainer)  # its author reads the report
     page = page_as(learner)
     page.goto(f"{live_server.url}/cas/")
     page.get_by_role("link", name="Le collectif des Tilleuls").click()

@@ -85,7 +85,7 @@ def test_publish_service_refuses_an_unreachable_node():
 
 
 def test_admin_saves_an_incomplete_draft_but_refuses_to_publish_it(client, trainer):
-    case = make_case(live=False, nodes=five_node_graph())
+    case = make_case(live=False, nodes=five_node_graph(), owner=trainer)  # its author: the report button shows
     client.force_login(trainer)
     url = reverse("wagtailadmin_pages:edit", args=[case.pk])
     edit_page = client.get(url)

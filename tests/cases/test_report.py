@@ -24,8 +24,8 @@ def play_path(user, case, choices, justification="Ma raison de choisir ainsi."):
 
 
 @pytest.fixture
-def played_case(learner, other_learner):
-    case = make_case()
+def played_case(learner, other_learner, trainer):
+    case = make_case(owner=trainer)  # the trainer wrote it: they read everyone's reasoning (see test_report_scope)
     third = make_user(Role.LEARNER, display_name="Alex Troisième")
     play_path(learner, case, ["bon1", "bon2", "bon3", "bon4", "bon5"], "Le groupe décide lui-même.")
     play_path(other_learner, case, ["mauvais1", "bon2", "mauvais3", "bon4", "bon5"], "Cela va plus vite.")
@@ -84,7 +84,7 @@ def test_csv_exports(client, lead_trainer, played_case):
 
 
 def test_csv_neutralises_formulas(client, trainer, learner):
-    case = make_case()
+    case = make_case(owner=trainer)
     play_path(learner, case, ["bon1"], '=HYPERLINK("http://exemple.test")')
     client.force_login(trainer)
     content = client.get(reverse("cases:report_csv", args=[case.pk]) + "?contenu=decisions").content.decode()
