@@ -4,15 +4,22 @@ Search runs over courses and lessons: a lesson that matches brings its course in
 """
 
 from django import forms
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.cache_versions import version
 from core.models import CompetenceDomain
 
 from .models import CoursePage, LessonPage
 from .progression import progress_for_courses
 
 PER_PAGE = 24
+CARD_TEMPLATE = "courses/includes/course_card.html"
+CARD_TIMEOUT = 24 * 3600
 # Duration buckets in minutes: (value, label, lower bound included, upper bound included).
 DURATIONS = [
     ("court", _("1 heure ou moins"), 0, 60),
@@ -67,9 +74,27 @@ def filtered_courses(catalogue, data):
     if data.get("q"):
         ids = search_course_ids(catalogue, data["q"])
         rank = {pk: index for index, pk in enumerate(ids)}
-        courses = sorted(courses.filter(pk__in=ids).prefetch_related("domains"), key=lambda c: rank[c.pk])
-        return courses
-    return courses.prefetch_related("domains")
+        return sorted(courses.filter(pk__in=ids), key=lambda c: rank[c.pk])
+    return courses
+
+
+def course_cards(request, courses):
+    """{course pk: the card's HTML}, the same for every reader, cached per published version of each course.
+
+    One round trip to the cache for the whole page (where a fragment cache per card asks 24 times), and the
+    domains are read from the database only for the cards being drawn. The key changes when the course is
+    published again, when a competence domain changes (its code and name are on the card) or with the language.
+    """
+    domains = version("competence-domains")
+    keys = {course.pk: f"course-card:{course.cache_key}:{domains}:{get_language()}" for course in courses}
+    cards = cache.get_many(list(keys.values()))
+    missing = [course for course in courses if keys[course.pk] not in cards]
+    if missing:
+        prefetch_related_objects(missing, "domains")
+        drawn = {keys[c.pk]: render_to_string(CARD_TEMPLATE, {"course": c}, request) for c in missing}
+        cache.set_many(drawn, CARD_TIMEOUT)
+        cards.update(drawn)
+    return {pk: cards[key] for pk, key in keys.items()}
 
 
 def catalogue_context(request, catalogue):
@@ -79,12 +104,13 @@ def catalogue_context(request, catalogue):
     page_obj = paginator.get_page(request.GET.get("page"))
     courses = list(page_obj.object_list)
     summaries = progress_for_courses(request.user, courses, request=request)
+    cards = course_cards(request, courses)
     query = request.GET.copy()
     query.pop("page", None)
     return {
         "filter_form": form,
         "is_filtered": any(data.values()),
         "page_obj": page_obj,
-        "course_cards": [(course, summaries.get(course.pk)) for course in courses],
+        "course_cards": [(course, cards[course.pk], summaries.get(course.pk)) for course in courses],
         "filter_query": query.urlencode(),
     }

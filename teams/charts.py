@@ -146,10 +146,6 @@ def invalidate_figures(team_ids):
         bump("team-figures", team_id)
 
 
-def invalidate_all_figures():
-    bump("team-figures")
-
-
 def _without_objects(rows, key, **values):
     """Rows with their model instance replaced by a few values: what the cache stores is small and is read back
     without the database."""
@@ -171,7 +167,7 @@ def team_figures(team, courses, members):
     key = "team-figures:{}:{}:{}:{}:{}:{}".format(
         team.pk,
         version("team-figures", team.pk),
-        version("team-figures"),
+        version("competence-domains"),
         today.isoformat(),
         get_language(),
         hashlib.sha1(published.encode(), usedforsecurity=False).hexdigest(),

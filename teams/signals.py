@@ -2,7 +2,6 @@ from allauth.account.signals import user_logged_in, user_signed_up
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from core.models import CompetenceDomain
 from progress.models import Enrolment, Status
 from progress.signals import activity_recorded
 
@@ -52,8 +51,3 @@ def course_completed(sender, result, previous_status, **kwargs):
 @receiver(post_delete, sender=Enrolment)
 def enrolment_deleted(sender, instance, **kwargs):
     charts.invalidate_figures(_teams_of(instance.user_id))
-
-
-@receiver([post_save, post_delete], sender=CompetenceDomain)
-def domains_changed(sender, **kwargs):
-    charts.invalidate_all_figures()

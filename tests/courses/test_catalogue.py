@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(response):
-    return [course.title for course, _summary in response.context["course_cards"]]
+    return [course.title for course, _card, _summary in response.context["course_cards"]]
 
 
 @pytest.fixture

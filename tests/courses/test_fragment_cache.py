@@ -4,7 +4,9 @@ refreshed on publish; what belongs to one learner (activity status, progress bad
 import json
 
 import pytest
+from django.utils.html import escape
 
+from core.models import CompetenceDomain
 from progress import api as progress
 from progress.models import Status
 from tests.factories import make_case, make_course, make_lesson, make_user
@@ -75,3 +77,22 @@ def test_catalogue_card_shows_the_new_title_once_the_course_is_published(client,
     _republish(course, title="Titre republié", summary="Résumé publié.")
     html = client.get(catalogue.url).content.decode()
     assert "Titre republié" in html and "Résumé publié." in html and "Titre initial" not in html
+
+
+def test_catalogue_cards_come_from_the_cache_and_follow_domain_changes(
+    client, learner, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    dc2 = CompetenceDomain.objects.get(code="DC2")
+    for number in range(3):
+        make_course(title=f"Module {number}", domains=[dc2])
+    client.force_login(learner)
+    assert f'title="{escape(dc2.name)}"' in client.get("/formations/").content.decode()
+    # Drawn once: the next reader gets the cards without the courses' domains being read again.
+    with django_assert_max_num_queries(50) as warm:
+        client.get("/formations/")
+    assert not any("courses_coursepage_domains" in query["sql"] for query in warm.captured_queries)
+    with django_capture_on_commit_callbacks(execute=True):
+        dc2.name = "Communication professionnelle et travail en réseau"
+        dc2.save()
+    html = client.get("/formations/").content.decode()
+    assert html.count('title="Communication professionnelle et travail en réseau"') == 3
