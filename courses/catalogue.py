@@ -17,7 +17,7 @@ from core.models import CompetenceDomain
 from .models import CoursePage, LessonPage
 from .progression import progress_for_courses
 
-PER_PAGE = 24
+PER_PAGE = 12  # four rows of three cards: a screenful or two, then "Page suivante"
 CARD_TEMPLATE = "courses/includes/course_card.html"
 CARD_TIMEOUT = 24 * 3600
 # Duration buckets in minutes: (value, label, lower bound included, upper bound included).

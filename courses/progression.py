@@ -181,7 +181,7 @@ def progress_for_courses(user, courses, enrolments=None, request=None):
     authenticated = user.is_authenticated
     keys = {lesson.activity_key for items in lessons.values() for lesson in items}
     keys |= {prerequisite.activity_key for items in prerequisites.values() for prerequisite in items}
-    results = progress.results_for(user, keys) if authenticated and keys else {}
+    results = progress.states_for(user, keys) if authenticated and keys else {}
     if enrolments is not None:
         enrolments = {e.course_id: e for e in enrolments}
     elif authenticated and courses:

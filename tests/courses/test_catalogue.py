@@ -7,7 +7,14 @@ from django.urls import reverse
 from core.models import CompetenceDomain
 from courses.models import CoursePage
 from progress import api as progress
-from tests.factories import complete_given_lessons, make_course, make_lesson, make_many_courses, make_many_lessons
+from tests.factories import (
+    complete_given_lessons,
+    make_catalogue,
+    make_course,
+    make_lesson,
+    make_many_courses,
+    make_many_lessons,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +131,14 @@ def test_my_space_in_bounded_queries(client, learner, django_assert_max_num_quer
     assert html.count("Prochaine étape") == 20 and "En cours (25)" in html and "Page 1 sur 2" in html
     html = client.get(reverse("courses:my_courses"), {"page": 2}).content.decode()
     assert html.count("Prochaine étape") == 5
+
+
+def test_catalogue_address_follows_the_catalogue_page(client):
+    catalogue = make_catalogue()
+    assert client.get("/formations/").status_code == 200
+    catalogue.slug = "catalogue"
+    catalogue.save_revision().publish()
+    response = client.get("/formations/")
+    assert response.status_code == 302 and response["Location"] == "/catalogue/"
+    catalogue.unpublish()
+    assert client.get("/formations/").status_code == 404
