@@ -48,7 +48,7 @@ def my_space_context(request):
         .select_related("case")
         # The list shows titles, numbers, scores and dates: the case's graph (a large JSON field) stays unread.
         .only("pk", "case_id", "number", "status", "score", "started_at", "completed_at", "case__title")
-        .order_by("-started_at")[:20]
+        .order_by("-started_at")[:10]
     )
     return {
         "in_progress": [a for a in attempts if a.status == CaseAttempt.Status.IN_PROGRESS],

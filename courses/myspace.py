@@ -5,7 +5,7 @@ from django.db.models import F
 
 from progress.models import Enrolment
 
-from .models import CourseIndexPage, CoursePage
+from .models import CoursePage
 from .progression import progress_for_courses
 
 # "Mon espace" shows where to pick up, not everything: the full list is one link away.
@@ -64,7 +64,6 @@ def my_courses_context(request):
         "completed": [(e, courses[e.course_id], None) for e in shown if e.completed_at],
         "total": len(enrolments),
         "has_more": len(in_progress) > MYSPACE_IN_PROGRESS or len(completed) > MYSPACE_COMPLETED,
-        "catalogue": CourseIndexPage.objects.live().order_by("path").first(),
     }
 
 

@@ -1,5 +1,7 @@
 """The journal's section of "Mon espace": new feedback for learners, entries awaiting a reply for trainers."""
 
+from django.db.models import Count, Q
+
 from .access import can_read_shared_entries
 from .models import Feedback, JournalEntry
 
@@ -9,9 +11,12 @@ def journal_section(request):
     recent = list(
         Feedback.objects.filter(entry__author=user).select_related("entry", "author").order_by("-created_at")[:3]
     )
+    counts = JournalEntry.objects.owned_by(user).aggregate(
+        entries=Count("pk", distinct=True), unread=Count("feedback", filter=Q(feedback__read_at__isnull=True))
+    )
     context = {
-        "entry_count": JournalEntry.objects.owned_by(user).count(),
-        "unread_count": Feedback.objects.filter(entry__author=user, read_at__isnull=True).count(),
+        "entry_count": counts["entries"],
+        "unread_count": counts["unread"],
         "recent_feedback": recent,
         "is_trainer": can_read_shared_entries(user),
     }

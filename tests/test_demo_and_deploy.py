@@ -80,7 +80,7 @@ def test_production_settings_use_redis_and_s3_when_configured():
         timeout=120,
     )
     assert result.stdout.strip().splitlines()[-1].split() == [
-        "django.core.cache.backends.redis.RedisCache",
+        "core.cache.ReusedClientRedisCache",
         "django.contrib.sessions.backends.cache",
         "storages.backends.s3.S3Storage",
         "whitenoise.storage.CompressedManifestStaticFilesStorage",

@@ -24,23 +24,21 @@ def assignments_context(request):
         .annotate(due=Min("assignment__due_date"))
         .values_list("assignment__course_id", "due")
     )
-    courses = CoursePage.objects.only(*COURSE_FIELDS).in_bulk(list(due_dates))
-    grid = reports.enrolment_grid([user.pk], list(due_dates))
-    items = []
-    for course_id, due_date in sorted(due_dates.items(), key=lambda item: (item[1], item[0])):
-        if course_id not in courses:
-            continue
-        completed_at = (grid.get((user.pk, course_id)) or {}).get("completed_at")
-        items.append(
-            {
-                "course": courses[course_id],
-                "due_date": due_date,
-                "completed_at": completed_at,
-                "overdue": not completed_at and due_date < today,
-                "days_left": (due_date - today).days,
-            }
-        )
-    return {"items": items}
+    # Finished ones are counted, not listed: "Mes formations" lists them; this table is what is left to do.
+    finished = set(reports.completed_course_ids(user.pk)) & set(due_dates)
+    to_do = {course_id: due for course_id, due in due_dates.items() if course_id not in finished}
+    courses = CoursePage.objects.only(*COURSE_FIELDS).in_bulk(list(to_do))
+    items = [
+        {
+            "course": courses[course_id],
+            "due_date": due_date,
+            "overdue": due_date < today,
+            "days_left": (due_date - today).days,
+        }
+        for course_id, due_date in sorted(to_do.items(), key=lambda item: (item[1], item[0]))
+        if course_id in courses
+    ]
+    return {"items": items, "finished": len(finished)}
 
 
 def certificates_context(request):

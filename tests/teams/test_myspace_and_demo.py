@@ -8,7 +8,7 @@ from django.utils import timezone
 from accounts.models import User
 from teams.assigning import assign_courses
 from teams.models import Assignment, Membership, Team
-from tests.factories import make_course, make_lesson, make_team
+from tests.factories import complete_lessons, make_course, make_lesson, make_team
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +28,12 @@ def test_my_space_shows_due_dates_and_overdue_in_words(client, learner, manager,
     html = client.get(reverse("my_space")).content.decode()
     assert "Mener un diagnostic partagé" in html and "Échéance dans 3 jours" in html
     assert "En retard : l'échéance est dépassée" in html
+    # A finished assignment leaves the to-do table and is counted, with a link to the finished courses.
+    complete_lessons(learner, late)
+    html = client.get(reverse("my_space")).content.decode()
+    section = html[html.index('id="affectations-titre"') :].split("</section>")[0]
+    assert "Animer un groupe d&#x27;habitants" not in section and "En retard" not in section
+    assert "1 module affecté déjà terminé" in section and "?etat=terminees" in section
 
 
 def test_manager_nav_link(client, manager):
