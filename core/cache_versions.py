@@ -22,6 +22,8 @@ def version(*parts):
 
 
 def bump(*parts):
-    """Invalidate every value cached under the current token, once the transaction commits (a reader between
-    the change and the commit would otherwise cache the old figures under the new token)."""
+    """Invalidate every value cached under the current token: at once (the rest of this transaction reads the
+    new data), and again when the transaction commits (a reader in another transaction between the change and
+    the commit could have cached the old data under the new token)."""
+    cache.delete(_key(*parts))
     transaction.on_commit(lambda: cache.delete(_key(*parts)))

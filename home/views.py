@@ -7,4 +7,5 @@ from core import myspace
 @login_required
 def my_space(request):
     """ "Mon espace": each app contributes its own section (courses, cases, journal, team...)."""
-    return render(request, "home/my_space.html", {"sections": myspace.sections_for(request)})
+    context = {"sections": myspace.sections_for(request), "cache_timeout": myspace.TIMEOUT}
+    return render(request, "home/my_space.html", context)

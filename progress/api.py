@@ -11,6 +11,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from core.myspace import learner_changed
+
 from .models import ActivityResult, Enrolment, ProgressEvent, Status, TimeSpent
 from .signals import activity_recorded
 
@@ -79,6 +81,7 @@ def touch_enrolment(user, course_id, completed=False):
     if completed:
         Enrolment.objects.filter(user=user, course_id=course_id, completed_at__isnull=True).update(completed_at=now)
     Enrolment.objects.filter(user=user, course_id=course_id).update(**updates)
+    learner_changed(user.pk)  # UPDATE sends no post_save: "Mon espace" orders courses by this date
 
 
 @dataclass(frozen=True)

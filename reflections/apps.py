@@ -21,7 +21,7 @@ class ReflectionsConfig(AppConfig):
         from core import demo as core_demo
         from core import myspace, navigation
 
-        from . import demo, exports, team_demo, team_journal
+        from . import demo, exports, signals, team_demo, team_journal  # noqa: F401 (signals: receivers)
         from .access import can_read_shared_entries
         from .myspace import has_team_journal, journal_section, team_journal_section
 

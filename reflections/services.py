@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.myspace import learner_changed
 from progress import api as progress
 from progress.models import Status
 
@@ -136,7 +137,10 @@ def add_feedback(entry, trainer, raw_html=None, plain_text=None):
 
 
 def mark_feedback_read(entry):
-    return entry.feedback.filter(read_at__isnull=True).update(read_at=timezone.now())
+    marked = entry.feedback.filter(read_at__isnull=True).update(read_at=timezone.now())
+    if marked:
+        learner_changed(entry.author_id)  # the unread count on "Mon espace"
+    return marked
 
 
 def unread_feedback(user):

@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from accounts.permissions import Role, assign_role
+from core.myspace import learner_changed
 from progress import api as progress
 from progress.models import Enrolment
 
@@ -37,6 +38,8 @@ def add_learners(assignment, learners):
         [AssignedLearner(assignment=assignment, user=user) for user in learners], ignore_conflicts=True
     )
     charts.invalidate_figures([assignment.team_id])  # bulk_create sends no post_save
+    for user in learners:
+        learner_changed(user.pk)
     for user in learners:
         progress.enrol(user, assignment.course, source=Enrolment.Source.ASSIGNMENT)
 

@@ -2,6 +2,7 @@ from allauth.account.signals import user_logged_in, user_signed_up
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from core.myspace import learner_changed
 from progress.models import Enrolment, Status
 from progress.signals import activity_recorded
 
@@ -35,6 +36,14 @@ def _teams_of(user_id):
 @receiver([post_save, post_delete], sender=Assignment)
 def team_changed(sender, instance, **kwargs):
     charts.invalidate_figures([instance.team_id])
+
+
+@receiver(post_save, sender=Assignment)
+def assignment_saved(sender, instance, created, **kwargs):
+    """A new due date shows on every assigned learner's "Mon espace" (new assignments: add_learners)."""
+    if not created:
+        for user_id in instance.assigned.values_list("user_id", flat=True):
+            learner_changed(user_id)
 
 
 @receiver([post_save, post_delete], sender=AssignedLearner)
