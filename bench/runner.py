@@ -171,8 +171,23 @@ def export_memory(env, team_id, manager):
     return json.loads(output.strip().splitlines()[-1])
 
 
+def after_a_journal_autosave(browser, base):
+    """Write something as the learner first (not measured): the next "Mon espace" is a first visit after a
+    change, which cannot come from the cache."""
+    path = getattr(browser, "bench_draft", None) or "/journal/brouillon/"
+    browser.bench_revision = getattr(browser, "bench_revision", 0) + 1
+    revision = browser.bench_revision
+    data = {"title": "Notes", "body_html": f"<p>Version {revision}.</p>", "revision": revision}
+    response = browser.request("POST", base, path, data={**data, "csrfmiddlewaretoken": browser.csrf()})
+    browser.bench_draft = f"/journal/{response.json()['entry']}/brouillon/"
+    return "/mon-espace/", None
+
+
 def build_specs(t, browsers, base):
-    learner, manager, trainer = t["learner"], t["manager"], t["trainer"]
+    # The reading pages are measured for the bench learner; the pages that write (a case step records when it
+    # was shown, a quiz submission records a result) for another learner, so that the first learner's
+    # "Mon espace" is measured as people mostly see it. Its first visit after a change has a row of its own.
+    learner, actor, manager, trainer = t["learner"], t["learners"][1], t["manager"], t["trainer"]
     case_id = t["case_ids"][-1]
     return [
         PageSpec("page nue (référence)", learner, t["bare"]),
@@ -180,16 +195,17 @@ def build_specs(t, browsers, base):
         PageSpec("catalogue", learner, t["catalogue"], Target(ratio=2)),
         PageSpec("module", learner, t["course"], Target(ratio=1.5)),
         PageSpec("leçon", learner, t["lesson"], Target(ratio=1.5)),
-        PageSpec("étape d'un cas", learner, case_node_path(browsers[learner], base, case_id), Target(ratio=2)),
+        PageSpec("étape d'un cas", actor, case_node_path(browsers[actor], base, case_id), Target(ratio=2)),
         PageSpec(
             "quiz : envoi des réponses",
-            learner,
+            actor,
             method="POST",
             prepare=quiz_submission(t["quiz_ids"][0]),
             target=Target(ratio=2),
             expect=(302,),
         ),
         PageSpec("Mon espace", learner, "/mon-espace/", Target(ratio=2)),
+        PageSpec("Mon espace (juste après une activité)", learner, prepare=after_a_journal_autosave),
         PageSpec(
             "tableau d'équipe (1 000 × 30)",
             manager,
@@ -221,7 +237,7 @@ def run():
     with stack.Gunicorn(env, workers=2, threads=1) as server:
         base = server.base
         browsers = {None: Browser()}
-        for email in (t["learner"], t["manager"], t["trainer"]):
+        for email in (t["learner"], t["learners"][1], t["manager"], t["trainer"]):
             browsers[email] = Browser().login(base, email, t["password"])
         specs = build_specs(t, browsers, base)
         print(f"Mesure de {len(specs)} pages, {ROUNDS} tours entrelacés...", flush=True)
