@@ -27,3 +27,16 @@ def bump(*parts):
     the commit could have cached the old data under the new token)."""
     cache.delete(_key(*parts))
     transaction.on_commit(lambda: cache.delete(_key(*parts)))
+
+
+# Published content (pages and quizzes): anything cached that shows titles, addresses or the shape of a course
+# keys on this token; publishing, unpublishing, moving or deleting a page drops it (core.myspace wires it).
+CONTENT = "published-content"
+
+
+def content_version():
+    return version(CONTENT)
+
+
+def content_changed(**kwargs):
+    bump(CONTENT)

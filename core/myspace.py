@@ -5,7 +5,7 @@ context for the user. Home renders them in order; it never imports the apps them
 
 For learners, each section's HTML is cached (template fragment cache) under a key holding two version
 tokens: the learner's own (`learner_changed()`, called whenever one of their records changes: see
-`connect_invalidation()` and the apps' receivers) and the content's (`content_changed()`, on publishing).
+`connect_invalidation()` and the apps' receivers) and the published content's (cache_versions.content_version).
 The date and the language are in the key too (due dates, "in 3 days"). Trainers, managers and
 administrators are never served from this cache: some of their sections count other people's records.
 """
@@ -16,10 +16,12 @@ from functools import cached_property
 
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from accounts.permissions import Role, user_roles
 
-from .cache_versions import bump, version
+from .cache_versions import bump, content_changed, content_version, version
 
 TIMEOUT = 600  # a backstop: every change that shows on the page already refreshes it
 
@@ -61,7 +63,7 @@ def cache_key(user):
     """The part of the fragment cache key that changes with the learner's data; None when not cached."""
     if not user.is_authenticated or user_roles(user) - {Role.LEARNER}:
         return None
-    return f"{user.pk}.{version('learner', user.pk)}.{version('myspace-content')}.{timezone.localdate()}"
+    return f"{user.pk}.{version('learner', user.pk)}.{content_version()}.{timezone.localdate()}"
 
 
 def sections_for(request):
@@ -75,23 +77,20 @@ def learner_changed(user_id):
         bump("learner", user_id)
 
 
-def content_changed(**kwargs):
-    bump("myspace-content")
-
-
 # Learner records live in these apps; a saved or deleted row with a user_id or author_id changes what this
 # person sees on "Mon espace". (Rows pointing at a learner through another object have their own receivers.)
 LEARNER_APPS = {"progress", "cases", "quizzes", "teams", "reflections"}
 
 
 def _record_changed(sender, instance, **kwargs):
+    if isinstance(instance, Page) and (instance.live or kwargs.get("signal") is post_delete):
+        content_changed()  # also pages written by code without publishing, and deleted ones
     if sender._meta.app_label in LEARNER_APPS:
         learner_changed(getattr(instance, "user_id", None))
         learner_changed(getattr(instance, "author_id", None))
 
 
 def connect_invalidation():
-    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     post_save.connect(_record_changed, dispatch_uid="myspace.record_saved")
     post_delete.connect(_record_changed, dispatch_uid="myspace.record_deleted")

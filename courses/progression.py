@@ -6,11 +6,13 @@ same few queries whether it is given one course or two hundred, with four lesson
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import TextChoices
 from django.db.models.functions import Substr
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext_lazy as _
 
+from core.cache_versions import content_version
 from progress import api as progress
 from progress.models import Enrolment, Status
 
@@ -121,53 +123,84 @@ class CourseProgress:
         return previous, following
 
 
-def live_lessons_of(courses, request=None):
-    """{course pk: [LessonRef of its live lessons, in tree order]} in one query (per depth of the courses)."""
-    courses = list(courses)
-    result = {course.pk: [] for course in courses}
-    if not courses:
-        return result
-    by_path = {course.path: course for course in courses}
-    urls = {}
-    rows = []
+OUTLINE_TIMEOUT = 24 * 3600
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The shape of a course as progress needs it: its live lessons (pk, title, slug, duration) in order, and the
+    ids of its prerequisite courses. It changes only when pages are published, unpublished, moved or deleted."""
+
+    lessons: tuple
+    prerequisite_ids: tuple
+
+
+def _read_outlines(courses):
+    """{course pk: Outline} from the database: one query for the lessons (per depth of the courses), one for
+    the prerequisites."""
+    by_path = {course.path: course.pk for course in courses}
+    lessons = {course.pk: [] for course in courses}
     for depth in sorted({course.depth for course in courses}):  # courses all sit at one depth in practice
-        parent_length = depth * LessonPage.steplen
-        rows += (
+        rows = (
             LessonPage.objects.live()
-            .annotate(parent_path=Substr("path", 1, parent_length))
+            .annotate(parent_path=Substr("path", 1, depth * LessonPage.steplen))
             .filter(depth=depth + 1, parent_path__in=[c.path for c in courses if c.depth == depth])
             .order_by("path")
-            .values_list("pk", "title", "slug", "path", "duration_minutes")
+            .values_list("pk", "title", "slug", "duration_minutes", "parent_path")
         )
-    for pk, title, slug, path, duration in rows:
-        course = by_path.get(path[: -LessonPage.steplen])
-        if course is None:
-            continue
-        if course.pk not in urls:
-            urls[course.pk] = course.get_url(request)
-        url = f"{urls[course.pk]}{iri_to_uri(slug)}/" if urls[course.pk] else None  # encoded as Wagtail does
-        result[course.pk].append(LessonRef(pk, title, slug, duration, url))
-    return result
-
-
-def prerequisites_of(courses):
-    """{course pk: [live prerequisite courses]} in two queries."""
+        for pk, title, slug, duration, parent_path in rows:
+            lessons[by_path[parent_path]].append((pk, title, slug, duration))
+    prerequisites = {course.pk: [] for course in courses}
     through = CoursePage.prerequisites.through
-    pairs = list(
-        through.objects.filter(from_coursepage_id__in=[c.pk for c in courses]).values_list(
-            "from_coursepage_id", "to_coursepage_id"
-        )
+    pairs = through.objects.filter(from_coursepage_id__in=list(prerequisites)).values_list(
+        "from_coursepage_id", "to_coursepage_id"
     )
-    result = {course.pk: [] for course in courses}
-    if not pairs:
-        return result
-    pages = CoursePage.objects.live().in_bulk({target for _, target in pairs})
     for source, target in pairs:
-        if target in pages:
-            result[source].append(pages[target])
-    for prerequisites in result.values():
-        prerequisites.sort(key=lambda page: page.title)
+        prerequisites[source].append(target)
+    return {pk: Outline(tuple(lessons[pk]), tuple(prerequisites[pk])) for pk in lessons}
+
+
+def outlines_of(courses):
+    """{course pk: Outline}, from the cache (one call for all the courses) while no page is published."""
+    content = content_version()
+    keys = {course.pk: f"course-outline:{course.pk}:{content}" for course in courses}
+    found = cache.get_many(list(keys.values()))
+    missing = [course for course in courses if keys[course.pk] not in found]
+    if missing:
+        read = {keys[pk]: outline for pk, outline in _read_outlines(missing).items()}
+        cache.set_many(read, OUTLINE_TIMEOUT)
+        found.update(read)
+    return {pk: found[key] for pk, key in keys.items()}
+
+
+def live_lessons_of(courses, request=None, outlines=None):
+    """{course pk: [LessonRef of its live lessons, in tree order]}."""
+    courses = list(courses)
+    outlines = outlines_of(courses) if outlines is None else outlines
+    result = {}
+    for course in courses:
+        url = course.get_url(request)
+        result[course.pk] = [
+            # The course's address followed by the slug, encoded as Wagtail does.
+            LessonRef(pk, title, slug, duration, f"{url}{iri_to_uri(slug)}/" if url else None)
+            for pk, title, slug, duration in outlines[course.pk].lessons
+        ]
     return result
+
+
+def prerequisites_of(courses, outlines=None):
+    """{course pk: [live prerequisite courses, by title]}; a query only when some course has prerequisites."""
+    courses = list(courses)
+    outlines = outlines_of(courses) if outlines is None else outlines
+    wanted = {target for course in courses for target in outlines[course.pk].prerequisite_ids}
+    pages = CoursePage.objects.live().in_bulk(wanted) if wanted else {}
+    return {
+        course.pk: sorted(
+            (pages[target] for target in outlines[course.pk].prerequisite_ids if target in pages),
+            key=lambda page: page.title,
+        )
+        for course in courses
+    }
 
 
 def progress_for_courses(user, courses, enrolments=None, request=None):
@@ -176,8 +209,9 @@ def progress_for_courses(user, courses, enrolments=None, request=None):
     `enrolments`: the learner's Enrolment rows when the caller already has them (saves a query).
     `request`: lets Wagtail compute the courses' addresses without asking the cache each time."""
     courses = [course for course in courses if course.pk]
-    lessons = live_lessons_of(courses, request)
-    prerequisites = prerequisites_of(courses)
+    outlines = outlines_of(courses)
+    lessons = live_lessons_of(courses, request, outlines)
+    prerequisites = prerequisites_of(courses, outlines)
     authenticated = user.is_authenticated
     keys = {lesson.activity_key for items in lessons.values() for lesson in items}
     keys |= {prerequisite.activity_key for items in prerequisites.values() for prerequisite in items}

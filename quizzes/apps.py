@@ -13,6 +13,7 @@ class QuizzesConfig(AppConfig):
         from accounts.permissions import is_trainer
         from core import demo as core_demo
         from core import myspace, navigation
+        from core.cache_versions import content_changed
 
         from . import demo, export
         from .models import Quiz
@@ -22,6 +23,6 @@ class QuizzesConfig(AppConfig):
         myspace.register("quiz", "quizzes/myspace.html", my_quizzes_context, order=40)
         # Quiz titles show on learners' cached "Mon espace"; quizzes are snippets, not pages.
         for name, signal in {"saved": post_save, "deleted": post_delete}.items():
-            signal.connect(myspace.content_changed, sender=Quiz, dispatch_uid=f"quizzes.myspace_{name}")
+            signal.connect(content_changed, sender=Quiz, dispatch_uid=f"quizzes.myspace_{name}")
         navigation.register(_("Résultats des quiz"), "quizzes:trainer_list", order=60, visible=is_trainer)
         core_demo.register("quizzes", demo.load, order=60)

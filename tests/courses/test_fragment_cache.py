@@ -96,3 +96,23 @@ def test_catalogue_cards_come_from_the_cache_and_follow_domain_changes(
         dc2.save()
     html = client.get("/formations/").content.decode()
     assert html.count('title="Communication professionnelle et travail en réseau"') == 3
+
+
+def test_course_outline_is_cached_and_follows_publishing(client, learner, django_assert_max_num_queries):
+    course = make_course(title="Module au plan mis en cache")
+    first = make_lesson(course, title="Première leçon")
+    progress.enrol(learner, course)
+    client.force_login(learner)
+    assert "Première leçon" in client.get(course.url).content.decode()
+    with django_assert_max_num_queries(50) as warm:
+        client.get(course.url)
+    assert not any("courses_coursepage_prerequisites" in query["sql"] for query in warm.captured_queries)
+
+    make_lesson(course, title="Leçon ajoutée")
+    html = client.get(course.url).content.decode()
+    assert "Première leçon" in html and "Leçon ajoutée" in html and "0/2 leçons terminées" in html
+    first.unpublish()
+    html = client.get(course.url).content.decode()
+    assert "Première leçon" not in html and "0/1 leçons terminées" in html
+    _republish(first, title="Première leçon, revue")
+    assert "Première leçon, revue" in client.get(course.url).content.decode()
