@@ -40,3 +40,14 @@ def content_version():
 
 def content_changed(**kwargs):
     bump(CONTENT)
+
+
+# A learner's own records (progress, attempts, journal, assignments...): what is cached per learner keys on this
+# token; core.myspace wires the generic receivers, and code that writes with UPDATE calls learner_changed().
+def learner_version(user_id):
+    return version("learner", user_id)
+
+
+def learner_changed(user_id):
+    if user_id:
+        bump("learner", user_id)

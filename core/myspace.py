@@ -21,7 +21,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from accounts.permissions import Role, user_roles
 
-from .cache_versions import bump, content_changed, content_version, version
+from .cache_versions import content_changed, content_version, learner_changed, learner_version
 
 TIMEOUT = 600  # a backstop: every change that shows on the page already refreshes it
 
@@ -63,18 +63,13 @@ def cache_key(user):
     """The part of the fragment cache key that changes with the learner's data; None when not cached."""
     if not user.is_authenticated or user_roles(user) - {Role.LEARNER}:
         return None
-    return f"{user.pk}.{version('learner', user.pk)}.{content_version()}.{timezone.localdate()}"
+    return f"{user.pk}.{learner_version(user.pk)}.{content_version()}.{timezone.localdate()}"
 
 
 def sections_for(request):
     """The sections in order (the template skips those that are not visible to this person)."""
     key = cache_key(request.user)
     return [SectionView(s, request, key) for s in sorted(_sections.values(), key=lambda s: (s.order, s.key))]
-
-
-def learner_changed(user_id):
-    if user_id:
-        bump("learner", user_id)
 
 
 # Learner records live in these apps; a saved or deleted row with a user_id or author_id changes what this

@@ -4,6 +4,7 @@ Views, page templates and "Mon espace" all read progress through `progress_for_c
 same few queries whether it is given one course or two hundred, with four lessons each or forty.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -12,7 +13,7 @@ from django.db.models.functions import Substr
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext_lazy as _
 
-from core.cache_versions import content_version
+from core.cache_versions import content_version, learner_version
 from progress import api as progress
 from progress.models import Enrolment, Status
 
@@ -203,6 +204,23 @@ def prerequisites_of(courses, outlines=None):
     }
 
 
+RECORDS_TIMEOUT = 600
+
+
+def learner_records(user, course_ids, keys):
+    """(states of the activity keys, enrolments by course) of a learner: two queries, or one cache call while the
+    learner's records do not change (lessons are mostly read, and re-read, without writing anything)."""
+    wanted = hashlib.sha1(f"{sorted(course_ids)}{sorted(keys)}".encode(), usedforsecurity=False).hexdigest()
+    key = f"learner-records:{user.pk}:{learner_version(user.pk)}:{wanted}"
+    records = cache.get(key)
+    if records is None:
+        states = progress.states_for(user, keys) if keys else {}
+        enrolments = {e.course_id: e for e in Enrolment.objects.filter(user=user, course_id__in=course_ids)}
+        records = (states, enrolments)
+        cache.set(key, records, RECORDS_TIMEOUT)
+    return records
+
+
 def progress_for_courses(user, courses, enrolments=None, request=None):
     """{course pk: CourseProgress} for a learner (anonymous users get empty progress).
 
@@ -215,15 +233,12 @@ def progress_for_courses(user, courses, enrolments=None, request=None):
     authenticated = user.is_authenticated
     keys = {lesson.activity_key for items in lessons.values() for lesson in items}
     keys |= {prerequisite.activity_key for items in prerequisites.values() for prerequisite in items}
-    results = progress.states_for(user, keys) if authenticated and keys else {}
-    if enrolments is not None:
-        enrolments = {e.course_id: e for e in enrolments}
-    elif authenticated and courses:
-        enrolments = {
-            e.course_id: e for e in Enrolment.objects.filter(user=user, course_id__in=[c.pk for c in courses])
-        }
+    if not authenticated:
+        results, enrolments = {}, {}
+    elif enrolments is not None:
+        results, enrolments = progress.states_for(user, keys) if keys else {}, {e.course_id: e for e in enrolments}
     else:
-        enrolments = {}
+        results, enrolments = learner_records(user, [c.pk for c in courses], keys)
 
     summary = {}
     for course in courses:

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from core.myspace import learner_changed
+from core.cache_versions import learner_changed
 
 from .models import ActivityResult, Enrolment, ProgressEvent, Status, TimeSpent
 from .signals import activity_recorded

@@ -37,7 +37,11 @@ def prompt_state(context, value):
     from .models import JournalEntry
 
     state["entry"] = (
-        JournalEntry.objects.owned_by(user).filter(prompt_key=f"reflection:{prompt_id}").order_by("-updated_at").first()
+        JournalEntry.objects.owned_by(user)
+        .filter(prompt_key=f"reflection:{prompt_id}")
+        .only("pk", "saved_at")  # the block shows whether it was written, and links to it
+        .order_by("-updated_at")
+        .first()
     )
     state["write_url"] = write_reflection_url(page=page, prompt_id=prompt_id) if page is not None else ""
     return state

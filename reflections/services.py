@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.myspace import learner_changed
+from core.cache_versions import learner_changed
 from progress import api as progress
 from progress.models import Status
 

@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from core.myspace import learner_changed
+from core.cache_versions import learner_changed
 
 from .models import Contribution, Feedback, PracticeSession
 

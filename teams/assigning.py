@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from accounts.permissions import Role, assign_role
-from core.myspace import learner_changed
+from core.cache_versions import learner_changed
 from progress import api as progress
 from progress.models import Enrolment
 

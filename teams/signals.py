@@ -2,7 +2,7 @@ from allauth.account.signals import user_logged_in, user_signed_up
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from core.myspace import learner_changed
+from core.cache_versions import learner_changed
 from progress.models import Enrolment, Status
 from progress.signals import activity_recorded
 

@@ -116,3 +116,17 @@ def test_course_outline_is_cached_and_follows_publishing(client, learner, django
     assert "Première leçon" not in html and "0/1 leçons terminées" in html
     _republish(first, title="Première leçon, revue")
     assert "Première leçon, revue" in client.get(course.url).content.decode()
+
+
+def test_a_learners_progress_is_cached_until_they_record_something(client, learner, django_assert_max_num_queries):
+    course = make_course(title="Module suivi")
+    first = make_lesson(course, title="Première leçon")
+    make_lesson(course, title="Seconde leçon")
+    progress.enrol(learner, course)
+    client.force_login(learner)
+    assert "0/2 leçons terminées" in client.get(course.url).content.decode()
+    with django_assert_max_num_queries(50) as warm:
+        client.get(course.url)
+    assert not any("progress_activityresult" in query["sql"] for query in warm.captured_queries)
+    progress.record_activity(learner, first.activity_key, Status.COMPLETED)
+    assert "1/2 leçons terminées" in client.get(course.url).content.decode()
