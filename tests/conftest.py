@@ -74,6 +74,22 @@ def admin_user(db):
     return make_user(Role.ADMIN, display_name="Admin", is_staff=True, is_superuser=True)
 
 
+@pytest.fixture
+def author(db):
+    """A trainer who writes activities (case reports and quiz results are scoped to authors)."""
+    return make_user(Role.TRAINER, display_name="Inès Autrice")
+
+
+@pytest.fixture
+def team_trainer(learner):
+    """Trains the team of the `learner` fixture; `other_learner` is in no team of theirs."""
+    from tests.factories import make_team
+
+    trainer = make_user(Role.TRAINER, display_name="Marc Accompagnateur")
+    make_team(members=[learner]).trainers.add(trainer)
+    return trainer
+
+
 # --- Browser fixtures (Playwright driving Debian's Chromium) ------------------------------------------
 
 

@@ -19,19 +19,6 @@ PATH = ["bon1", "bon2", "bon3", "bon4", "bon5"]
 
 
 @pytest.fixture
-def author(db):
-    return make_user(Role.TRAINER, display_name="Inès Autrice")
-
-
-@pytest.fixture
-def team_trainer(learner):
-    """Trains the team of Camille (learner); Sacha (other_learner) is in no team of theirs."""
-    trainer = make_user(Role.TRAINER, display_name="Marc Accompagnateur")
-    make_team(members=[learner]).trainers.add(trainer)
-    return trainer
-
-
-@pytest.fixture
 def case(author, learner, other_learner):
     case = make_case(owner=author)
     play_path(learner, case, PATH, "Camille justifie son choix.")

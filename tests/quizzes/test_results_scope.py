@@ -21,19 +21,6 @@ RESULT_URLS = ("quizzes:trainer_report", "quizzes:report_csv", "quizzes:report_x
 
 
 @pytest.fixture
-def author(db):
-    return make_user(Role.TRAINER, display_name="Inès Autrice")
-
-
-@pytest.fixture
-def team_trainer(learner):
-    """Trains the team of Camille (learner); Sacha (other_learner) is in no team of theirs."""
-    trainer = make_user(Role.TRAINER, display_name="Marc Accompagnateur")
-    make_team(members=[learner]).trainers.add(trainer)
-    return trainer
-
-
-@pytest.fixture
 def taken(quiz, author, learner, other_learner):
     QuizPage.objects.filter(quiz=quiz).update(owner=author)
     take(learner, quiz, True)
