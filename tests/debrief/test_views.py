@@ -207,3 +207,16 @@ def test_summary_exports_replay_and_comparison(client, session, django_assert_ma
     html = compare.content.decode()
     assert session.code in html and replay.code in html and "Un bilan mitigé" in html
     assert "2 vote(s) sur 3 · décidé par la majorité" in html
+
+
+def test_the_countdown_words_come_translated_from_the_page(client, session, learner):
+    join_as_guest(client, session)
+    live.open_vote(session, seconds=60)
+    html = client.get(reverse("debrief:state", args=[session.code])).json()["html"]
+    assert 'data-template="(encore {minutes} min {seconds} s)"' in html
+    learner.preferred_language = "en"
+    learner.save()
+    client.force_login(learner)
+    live.join(session, user=learner)
+    html = client.get(reverse("debrief:state", args=[session.code])).json()["html"]
+    assert 'data-template="({minutes} min {seconds} s left)"' in html

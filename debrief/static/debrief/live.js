@@ -11,7 +11,10 @@
       var deadline = new Date(node.getAttribute("data-deadline")).getTime();
       var tick = function () {
         var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
-        node.textContent = "(" + Math.floor(left / 60) + " min " + (left % 60 < 10 ? "0" : "") + (left % 60) + " s)";
+        var seconds = (left % 60 < 10 ? "0" : "") + (left % 60);
+        // The words come translated from the page (data-template); the numbers are filled in here.
+        node.textContent = (node.getAttribute("data-template") || "({minutes} min {seconds} s)")
+          .replace("{minutes}", Math.floor(left / 60)).replace("{seconds}", seconds);
         if (left === 0 || !document.body.contains(node)) { window.clearInterval(timer); }
       };
       var timer = window.setInterval(tick, 1000);
