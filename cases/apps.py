@@ -20,6 +20,7 @@ class CasesConfig(AppConfig):
             export.my_space_context,
             order=40,
             visible=lambda user: user.is_authenticated,
+            reads=["cases"],
         )
         core_demo.register("cases", demo.load, order=40)
         navigation.register(_("Cas pratiques"), "cases:index", order=30, visible=lambda user: user.is_authenticated)

@@ -42,12 +42,20 @@ def content_changed(**kwargs):
     bump(CONTENT)
 
 
-# A learner's own records (progress, attempts, journal, assignments...): what is cached per learner keys on this
-# token; core.myspace wires the generic receivers, and code that writes with UPDATE calls learner_changed().
-def learner_version(user_id):
-    return version("learner", user_id)
+# A learner's own records, per app that keeps them (progress, cases, quizzes, teams, reflections): what is cached
+# per learner keys on the tokens of the apps it reads. core.myspace wires the generic receivers; code that
+# writes with UPDATE, or about someone other than the row's user, calls learner_changed() itself.
+def learner_versions(user_id, apps):
+    """{app: token} of a learner's records in these apps, in one call to the cache."""
+    keys = {app: _key("learner", user_id, app) for app in apps}
+    found = cache.get_many(list(keys.values()))
+    missing = {key: uuid.uuid4().hex[:12] for key in keys.values() if key not in found}
+    if missing:
+        cache.set_many(missing, None)
+        found.update(missing)
+    return {app: found[key] for app, key in keys.items()}
 
 
-def learner_changed(user_id):
+def learner_changed(user_id, app):
     if user_id:
-        bump("learner", user_id)
+        bump("learner", user_id, app)

@@ -3,9 +3,10 @@
 Each app registers a section in its AppConfig.ready(): a template and a function that builds its
 context for the user. Home renders them in order; it never imports the apps themselves.
 
-For learners, each section's HTML is cached (template fragment cache) under a key holding two version
-tokens: the learner's own (`learner_changed()`, called whenever one of their records changes: see
-`connect_invalidation()` and the apps' receivers) and the published content's (cache_versions.content_version).
+For learners, each section's HTML is cached (template fragment cache) under a key holding version tokens: the
+learner's own in each app the section reads (`reads`; `learner_changed()` drops one whenever one of their
+records in that app changes: see `connect_invalidation()` and the apps' receivers), so a journal entry does not
+redraw the courses; and the published content's (cache_versions.content_version).
 The date and the language are in the key too (due dates, "in 3 days"). Trainers, managers and
 administrators are never served from this cache: some of their sections count other people's records.
 """
@@ -21,9 +22,13 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from accounts.permissions import Role, user_roles
 
-from .cache_versions import content_changed, content_version, learner_changed, learner_version
+from .cache_versions import content_changed, content_version, learner_changed, learner_versions
 
 TIMEOUT = 600  # a backstop: every change that shows on the page already refreshes it
+
+# Learner records live in these apps; a saved or deleted row with a user_id or author_id changes what this
+# person sees on "Mon espace". (Rows pointing at a learner through another object have their own receivers.)
+LEARNER_APPS = {"progress", "cases", "quizzes", "teams", "reflections"}
 
 
 @dataclass(frozen=True)
@@ -33,13 +38,17 @@ class Section:
     context: Callable
     order: int = 100
     visible: Callable | None = None
+    reads: tuple = ()  # the apps whose learner records the section shows (LEARNER_APPS)
 
 
 _sections: dict[str, Section] = {}
 
 
-def register(key, template, context, order=100, visible=None):
-    _sections[key] = Section(key, template, context, order, visible)
+def register(key, template, context, order=100, visible=None, reads=()):
+    unknown = set(reads) - LEARNER_APPS
+    if unknown or not reads:
+        raise ValueError(f"Section {key}: reads must name the apps of the records it shows, among {LEARNER_APPS}")
+    _sections[key] = Section(key, template, context, order, visible, tuple(reads))
 
 
 class SectionView:
@@ -59,30 +68,29 @@ class SectionView:
         return self.section.context(self.request)
 
 
-def cache_key(user):
-    """The part of the fragment cache key that changes with the learner's data; None when not cached."""
+def cache_keys(user, sections):
+    """{section key: the part of its fragment cache key that changes with the data}; {} when not cached."""
     if not user.is_authenticated or user_roles(user) - {Role.LEARNER}:
-        return None
-    return f"{user.pk}.{learner_version(user.pk)}.{content_version()}.{timezone.localdate()}"
+        return {}
+    tokens = learner_versions(user.pk, sorted({app for section in sections for app in section.reads}))
+    common = f"{user.pk}.{content_version()}.{timezone.localdate()}"
+    return {s.key: ".".join([common, *(tokens[app] for app in s.reads)]) for s in sections}
 
 
 def sections_for(request):
     """The sections in order (the template skips those that are not visible to this person)."""
-    key = cache_key(request.user)
-    return [SectionView(s, request, key) for s in sorted(_sections.values(), key=lambda s: (s.order, s.key))]
-
-
-# Learner records live in these apps; a saved or deleted row with a user_id or author_id changes what this
-# person sees on "Mon espace". (Rows pointing at a learner through another object have their own receivers.)
-LEARNER_APPS = {"progress", "cases", "quizzes", "teams", "reflections"}
+    sections = sorted(_sections.values(), key=lambda s: (s.order, s.key))
+    keys = cache_keys(request.user, sections)
+    return [SectionView(section, request, keys.get(section.key)) for section in sections]
 
 
 def _record_changed(sender, instance, **kwargs):
     if isinstance(instance, Page) and (instance.live or kwargs.get("signal") is post_delete):
         content_changed()  # also pages written by code without publishing, and deleted ones
-    if sender._meta.app_label in LEARNER_APPS:
-        learner_changed(getattr(instance, "user_id", None))
-        learner_changed(getattr(instance, "author_id", None))
+    app = sender._meta.app_label
+    if app in LEARNER_APPS:
+        learner_changed(getattr(instance, "user_id", None), app)
+        learner_changed(getattr(instance, "author_id", None), app)
 
 
 def connect_invalidation():

@@ -17,5 +17,5 @@ class CoursesConfig(AppConfig):
         from .myspace import my_courses_context
 
         navigation.register(_("Formations"), "catalogue", order=10)
-        myspace.register("courses", "courses/myspace.html", my_courses_context, order=10)
+        myspace.register("courses", "courses/myspace.html", my_courses_context, order=10, reads=["progress"])
         core_demo.register("courses", demo.load, order=70)  # after cases and quizzes it points at

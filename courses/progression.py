@@ -13,7 +13,7 @@ from django.db.models.functions import Substr
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext_lazy as _
 
-from core.cache_versions import content_version, learner_version
+from core.cache_versions import content_version, learner_versions
 from progress import api as progress
 from progress.models import Enrolment, Status
 
@@ -211,7 +211,7 @@ def learner_records(user, course_ids, keys):
     """(states of the activity keys, enrolments by course) of a learner: two queries, or one cache call while the
     learner's records do not change (lessons are mostly read, and re-read, without writing anything)."""
     wanted = hashlib.sha1(f"{sorted(course_ids)}{sorted(keys)}".encode(), usedforsecurity=False).hexdigest()
-    key = f"learner-records:{user.pk}:{learner_version(user.pk)}:{wanted}"
+    key = f"learner-records:{user.pk}:{learner_versions(user.pk, ['progress'])['progress']}:{wanted}"
     records = cache.get(key)
     if records is None:
         states = progress.states_for(user, keys) if keys else {}

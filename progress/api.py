@@ -81,7 +81,7 @@ def touch_enrolment(user, course_id, completed=False):
     if completed:
         Enrolment.objects.filter(user=user, course_id=course_id, completed_at__isnull=True).update(completed_at=now)
     Enrolment.objects.filter(user=user, course_id=course_id).update(**updates)
-    learner_changed(user.pk)  # UPDATE sends no post_save: "Mon espace" orders courses by this date
+    learner_changed(user.pk, "progress")  # UPDATE sends no post_save: "Mon espace" orders courses by this date
 
 
 @dataclass(frozen=True)

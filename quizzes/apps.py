@@ -20,7 +20,7 @@ class QuizzesConfig(AppConfig):
         from .myspace import my_quizzes_context
 
         personal_data.register("quiz", export.export_attempts, order=30)
-        myspace.register("quiz", "quizzes/myspace.html", my_quizzes_context, order=40)
+        myspace.register("quiz", "quizzes/myspace.html", my_quizzes_context, order=40, reads=["quizzes"])
         # Quiz titles show on learners' cached "Mon espace"; quizzes are snippets, not pages.
         for name, signal in {"saved": post_save, "deleted": post_delete}.items():
             signal.connect(content_changed, sender=Quiz, dispatch_uid=f"quizzes.myspace_{name}")

@@ -34,13 +34,16 @@ class ReflectionsConfig(AppConfig):
         pre_delete.connect(
             _erase_team_contributions, sender=settings.AUTH_USER_MODEL, dispatch_uid="reflections_team_contributions"
         )
-        myspace.register("journal", "reflections/myspace_section.html", journal_section, order=40)
+        myspace.register(
+            "journal", "reflections/myspace_section.html", journal_section, order=40, reads=["reflections"]
+        )
         myspace.register(
             "journal-equipe",
             "reflections/team/myspace_section.html",
             team_journal_section,
             order=42,
             visible=has_team_journal,
+            reads=["reflections", "teams"],  # the sessions, and the teams the person takes part in
         )
         navigation.register(_("Mon journal"), "reflections:journal", order=40, visible=lambda u: u.is_authenticated)
         navigation.register(_("Journaux partagés"), "reflections:shared", order=41, visible=can_read_shared_entries)

@@ -139,7 +139,7 @@ def add_feedback(entry, trainer, raw_html=None, plain_text=None):
 def mark_feedback_read(entry):
     marked = entry.feedback.filter(read_at__isnull=True).update(read_at=timezone.now())
     if marked:
-        learner_changed(entry.author_id)  # the unread count on "Mon espace"
+        learner_changed(entry.author_id, "reflections")  # the unread count on "Mon espace"
     return marked
 
 

@@ -11,14 +11,14 @@ from .models import Contribution, Feedback, PracticeSession
 @receiver([post_save, post_delete], sender=Feedback)
 def feedback_changed(sender, instance, **kwargs):
     """A trainer's feedback shows on the entry author's page (the generic receiver only sees its author)."""
-    learner_changed(instance.entry.author_id)
+    learner_changed(instance.entry.author_id, "reflections")
 
 
 def _team_members_changed(team_id):
     from teams.models import Membership
 
     for user_id in Membership.objects.filter(team_id=team_id).values_list("user_id", flat=True):
-        learner_changed(user_id)
+        learner_changed(user_id, "reflections")
 
 
 @receiver([post_save, post_delete], sender=PracticeSession)

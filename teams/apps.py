@@ -22,6 +22,7 @@ class TeamsConfig(AppConfig):
             myspace_views.assignments_context,
             order=20,
             visible=lambda user: user.is_authenticated,
+            reads=["teams", "progress"],  # assignments, and which of them are finished
         )
         myspace.register(
             "teams-certificates",
@@ -29,6 +30,7 @@ class TeamsConfig(AppConfig):
             myspace_views.certificates_context,
             order=60,
             visible=lambda user: user.is_authenticated,
+            reads=["teams", "progress"],  # certificates, and finished courses still without one
         )
         personal_data.register("equipes", personal.export, files=personal.files, erase=personal.erase, order=40)
         core_demo.register("teams", demo.load, order=90)

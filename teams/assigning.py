@@ -39,7 +39,7 @@ def add_learners(assignment, learners):
     )
     charts.invalidate_figures([assignment.team_id])  # bulk_create sends no post_save
     for user in learners:
-        learner_changed(user.pk)
+        learner_changed(user.pk, "teams")
     for user in learners:
         progress.enrol(user, assignment.course, source=Enrolment.Source.ASSIGNMENT)
 

@@ -43,7 +43,7 @@ def assignment_saved(sender, instance, created, **kwargs):
     """A new due date shows on every assigned learner's "Mon espace" (new assignments: add_learners)."""
     if not created:
         for user_id in instance.assigned.values_list("user_id", flat=True):
-            learner_changed(user_id)
+            learner_changed(user_id, "teams")
 
 
 @receiver([post_save, post_delete], sender=AssignedLearner)

@@ -70,5 +70,19 @@ def test_a_new_due_date_shows_at_once(client, learner, manager, course):
 
 
 def test_only_learners_are_served_from_the_cache(learner, trainer, manager):
-    assert myspace.cache_key(learner) is not None
-    assert myspace.cache_key(trainer) is None and myspace.cache_key(manager) is None
+    sections = list(myspace._sections.values())
+    assert set(myspace.cache_keys(learner, sections)) == {section.key for section in sections}
+    assert myspace.cache_keys(trainer, sections) == {} and myspace.cache_keys(manager, sections) == {}
+
+
+def test_a_change_redraws_only_the_sections_that_show_it(learner, course):
+    sections = list(myspace._sections.values())
+    before = myspace.cache_keys(learner, sections)
+    make_entry(learner)
+    after = myspace.cache_keys(learner, sections)
+    changed = {key for key in before if before[key] != after[key]}
+    assert changed == {"journal", "journal-equipe"}
+    the_course, (first, _second) = course
+    complete_given_lessons(learner, first)
+    again = myspace.cache_keys(learner, sections)
+    assert {key for key in after if after[key] != again[key]} == {"courses", "teams-assignments", "teams-certificates"}
