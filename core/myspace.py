@@ -94,7 +94,6 @@ def _record_changed(sender, instance, **kwargs):
 
 
 def connect_invalidation():
-
     post_save.connect(_record_changed, dispatch_uid="myspace.record_saved")
     post_delete.connect(_record_changed, dispatch_uid="myspace.record_deleted")
     for name, signal in {"published": page_published, "unpublished": page_unpublished, "moved": post_page_move}.items():
