@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from .. import live
 from ..forms import GuestForm, JoinCodeForm
+from ..guard import guard_codes, record_miss
 from .common import error, node_state, session_or_404
 
 GUEST_KEY = "debrief_guests"
@@ -29,12 +30,15 @@ def _participant(request, session):
 
 
 @require_http_methods(["GET", "POST"])
+@guard_codes
 def join(request):
     """/seance/: type the code shown in the room."""
     form = JoinCodeForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
             return redirect("debrief:room", code=form.cleaned_data["code"])
+        if "code" in form.errors:
+            record_miss(request)
         return render(request, "debrief/join.html", {"form": form}, status=400)
     return render(request, "debrief/join.html", {"form": form})
 
@@ -49,6 +53,7 @@ def _identity(request, session, form=None, message="", status=200):
 
 
 @require_GET
+@guard_codes
 def room(request, code):
     """The participant screen; before joining, the choice of how to join."""
     session = session_or_404(code)
@@ -61,6 +66,7 @@ def room(request, code):
 
 
 @require_POST
+@guard_codes
 def enter(request, code):
     session = session_or_404(code)
     if _participant(request, session) is not None:
@@ -81,6 +87,7 @@ def enter(request, code):
 
 
 @require_POST
+@guard_codes
 def vote(request, code):
     session = session_or_404(code)
     participant = _participant(request, session)
@@ -103,6 +110,7 @@ def vote(request, code):
 
 
 @require_GET
+@guard_codes
 def state(request, code):
     """The participant fragment as JSON {version, html}: live.js redraws the screen when version changes."""
     session = session_or_404(code)

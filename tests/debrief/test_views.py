@@ -220,3 +220,18 @@ def test_the_countdown_words_come_translated_from_the_page(client, session, lear
     live.join(session, user=learner)
     html = client.get(reverse("debrief:state", args=[session.code])).json()["html"]
     assert 'data-template="({minutes} min {seconds} s left)"' in html
+
+
+def test_trying_codes_at_random_is_slowed_down(client, session, monkeypatch):
+    from debrief import guard
+
+    monkeypatch.setattr(guard, "MAX_MISSES", 3)
+    for code in ("AAAAAA", "BBBBBB"):
+        assert client.get(reverse("debrief:room", args=[code])).status_code == 404
+    assert client.post(reverse("debrief:join"), {"code": "CCCCCC"}).status_code == 400
+    # The real code is now refused too, from this address only.
+    refused = client.get(reverse("debrief:room", args=[session.code]))
+    assert refused.status_code == 429 and "Trop de codes inconnus" in refused.content.decode()
+    assert client.post(reverse("debrief:join"), {"code": session.code}).status_code == 429
+    elsewhere = Client(REMOTE_ADDR="192.0.2.44")
+    assert elsewhere.get(reverse("debrief:room", args=[session.code])).status_code == 200
