@@ -106,11 +106,14 @@ def browser():
 
 
 def settle_and_close(ctx):
-    """Let in-flight requests (autosave, xAPI posts, polling) finish before the database is flushed:
-    a request still running on the live server during the flush can deadlock PostgreSQL's TRUNCATE."""
+    """Let in-flight requests (autosave, xAPI posts, polling) finish before the database is flushed, and send
+    no more: a request running on the live server during the flush can deadlock PostgreSQL's TRUNCATE or break
+    SQLite's foreign keys. Closing a lesson fires a last heartbeat (visibilitychange): offline, it goes nowhere."""
     for open_page in ctx.pages:
         with contextlib.suppress(Exception):  # a page that never settles is closed anyway
             open_page.wait_for_load_state("networkidle", timeout=5_000)
+    with contextlib.suppress(Exception):
+        ctx.set_offline(True)
     ctx.close()
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from debrief.models import LiveSession, Vote
 from tests.a11y import assert_no_axe_violations
+from tests.conftest import settle_and_close
 from tests.factories import make_case
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -94,4 +95,4 @@ def test_trainer_runs_a_node_with_three_participants(page_as, trainer, browser, 
         assert_no_axe_violations(presenter)
     finally:
         for ctx in contexts:
-            ctx.close()
+            settle_and_close(ctx)
