@@ -40,8 +40,9 @@ def load():
 
 
 def give_to_demo_trainer(pages):
-    """Make the demo trainer the owner of the demo pages nobody owns yet: as their author she reads every result on
-    them (core/scope.py). Pages someone already owns are left alone, so running the demo again changes nothing."""
+    """Make the demo trainer the owner of the demo pages nobody owns yet, as their author in the admin (ownership
+    gives no reading scope: see core/scope.py). Pages someone already owns are left alone, so running the demo again
+    changes nothing."""
     trainer = User.objects.filter(email=TRAINER_EMAIL).first()
     if trainer is not None:
         pages.filter(owner__isnull=True).update(owner=trainer)

@@ -38,11 +38,18 @@ class LanguageForm(forms.Form):
 
 
 class DeleteAccountForm(forms.Form):
-    """Deletion asks the user to type their e-mail address, so it cannot happen by a stray click."""
+    """Deletion asks the user to type their e-mail address, so it cannot happen by a stray click, and their
+    password (or a code of their authenticator app), so that a session left open is not enough to erase an account."""
 
     confirmation = forms.CharField(
         label=_("Recopiez votre adresse e-mail pour confirmer"),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    secret = forms.CharField(
+        label=_("Votre mot de passe"),
+        help_text=_("Si vous avez activé la double authentification, un code de votre application convient aussi."),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -54,3 +61,27 @@ class DeleteAccountForm(forms.Form):
         if value != self.user.email.lower():
             raise forms.ValidationError(_("L'adresse saisie ne correspond pas à celle de votre compte."))
         return value
+
+    def clean_secret(self):
+        from allauth.core import context, ratelimit
+
+        value = self.cleaned_data["secret"]
+        # Same budget as allauth's re-authentication, so an open session cannot guess the password at leisure.
+        if not ratelimit.consume(context.request, action="reauthenticate", user=self.user):
+            raise forms.ValidationError(_("Trop d'essais : réessayez dans une minute."))
+        if not (self.user.check_password(value) or totp_code_is_valid(self.user, value.strip())):
+            raise forms.ValidationError(
+                _("Mot de passe (ou code de double authentification) incorrect : votre compte n'a pas été supprimé.")
+            )
+        return value
+
+
+def totp_code_is_valid(user, code):
+    """A current code of the user's TOTP authenticator, used once (allauth refuses a code already used)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    if not code.isdigit():
+        return False
+    authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    return authenticator is not None and TOTP(authenticator).validate_code(code)

@@ -69,6 +69,12 @@ def can_access_admin(user):
     )
 
 
+def needs_second_factor(user):
+    """Everyone who may read other people's records (trainers, lead trainers, managers, administrators, superusers)
+    must use TOTP when COLLECTIF_REQUIRE_STAFF_MFA is on; learners never are asked."""
+    return has_role(user, Role.TRAINER, Role.LEAD_TRAINER, Role.MANAGER, Role.ADMIN) or can_access_admin(user)
+
+
 def assign_role(user, role):
     from django.contrib.auth.models import Group
 

@@ -31,14 +31,28 @@ class H5PBlock(ActivityBlockMixin, blocks.StructBlock):
         return activity.activity_key if activity else None
 
     def get_context(self, value, parent_context=None):
+        from statements.api import actor_for
+
+        from . import player_tokens
         from .views import progress_label
 
         context = super().get_context(value, parent_context=parent_context)
         activity = value.get("activity")
         request = (parent_context or {}).get("request")
         user = getattr(request, "user", None)
-        result = None
+        result = token = actor = None
         if activity and user is not None and user.is_authenticated:
             result = results_for(user, [activity.activity_key]).get(activity.activity_key)
-        context.update({"activity": activity, "result": result, "progress_label": progress_label(result)})
+            # The page is served to this learner only: the frame gets a player token of their own.
+            token, actor = player_tokens.issue(user, activity), actor_for(user)
+        context.update(
+            {
+                "activity": activity,
+                "result": result,
+                "progress_label": progress_label(result),
+                "player_token": token,
+                "actor": actor,
+                "actor_script_id": f"h5p-actor-{activity.pk}" if activity else "",
+            }
+        )
         return context

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.search import index
 
 
@@ -105,11 +106,75 @@ class H5PActivity(index.Indexed, models.Model):
     def content_type_label(self):
         return f"{self.main_library} {self.main_library_version}"
 
-    def get_player_url(self):
-        return reverse("h5p:player", args=[self.pk])
-
     def get_iri(self):
         """The xAPI activity id: statements about this activity (or its sub-contents) start with it."""
         from statements.api import activity_iri
 
         return activity_iri(reverse("h5p:activity", args=[self.pk]))
+
+
+class H5PPackageVersion(models.Model):
+    """A "version en attente": a replacement package for an activity played in a published lesson.
+
+    Learners keep playing the activity's own (live) fields until a lead trainer or an administrator
+    approves this version. Until then its content sits unpacked under its own storage path and the
+    libraries it brings are only described here: nothing of it reaches the shared library store.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("en attente")
+        APPROVED = "approved", _("approuvée")
+        REJECTED = "rejected", pgettext_lazy("version H5P", "refusée")
+
+    activity = models.ForeignKey(
+        H5PActivity, verbose_name=_("activité H5P"), on_delete=models.CASCADE, related_name="versions"
+    )
+    package = models.FileField(_("paquet H5P (.h5p)"), upload_to="h5p/pending/", max_length=255, blank=True)
+    content_path = models.CharField(_("emplacement du contenu en attente"), max_length=255, blank=True)
+    h5p_json = models.JSONField(_("h5p.json"), default=dict)
+    content_title = models.CharField(_("titre dans le paquet"), max_length=255)
+    main_library = models.CharField(_("type de contenu"), max_length=127)
+    main_library_version = models.CharField(_("version du type de contenu"), max_length=20)
+    # What the package brings, as found at submission: [{"folder", "machine_name", "version", "title"}].
+    libraries = models.JSONField(_("bibliothèques apportées"), default=list, blank=True)
+    # Folder names ("Machine-major.minor") of every library the new content loads.
+    needed = models.JSONField(_("bibliothèques utilisées"), default=list, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("déposée par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("déposée le"), auto_now_add=True)
+    status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("examinée par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("examinée le"), null=True, blank=True)
+    review_comment = models.TextField(_("commentaire"), blank=True)
+
+    class Meta:
+        verbose_name = _("version en attente")
+        verbose_name_plural = _("versions en attente")
+        ordering = ["-submitted_at", "-pk"]
+
+    def __str__(self):
+        return _("%(activity)s — version du %(date)s") % {
+            "activity": self.activity,
+            "date": self.submitted_at.strftime("%d/%m/%Y %H:%M") if self.submitted_at else "…",
+        }
+
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING
+
+    @property
+    def content_type_label(self):
+        return f"{self.main_library} {self.main_library_version}"

@@ -2,24 +2,29 @@
 
 A package is a zip with `h5p.json`, `content/content.json` and one folder per library
 (`Machine-major.minor/library.json`). Everything is checked on the archive's directory first (names,
-sizes, compression ratio, symlinks, extensions), then the files are unpacked into a temporary
-directory and their JSON is checked. Only a fully valid package is copied into storage (see store.py).
+sizes, compression ratio, symlinks, hidden and case-clashing names, extensions), then the files are unpacked
+into a temporary directory, each checked for what it really contains (file_checks.py), their JSON read with
+bounds (bounded_json.py), and the content validated against its libraries' semantics (semantics.py); these
+checks never depend on the library store. Only a fully valid package is copied into storage (see store.py).
 Every refusal is a PackageError carrying clear French messages that name the problem.
 """
 
 import json
 import re
 import shutil
-import stat
 import tempfile
 import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from core import archives
+
+from . import bounded_json, file_checks, semantics
 
 # H5P core's default allowlist (H5PCore::$defaultContentWhitelist) and the extras allowed in libraries.
 H5P_DEFAULT_WHITELIST = (
@@ -32,19 +37,10 @@ LIBRARY_EXTRA_EXTENSIONS = frozenset({"js", "css"})
 MACHINE_NAME = re.compile(r"^[\w.-]{1,255}$")
 LIBRARY_FOLDER = re.compile(r"^(?P<name>[\w.-]+)-(?P<major>\d+)\.(?P<minor>\d+)$")
 LANGUAGE = re.compile(r"^[-a-zA-Z]{1,10}$")
-ODD_CHARACTERS = re.compile(r"[\x00-\x1f\x7f<>:\"|?*]")
-DRIVE_LETTER = re.compile(r"^[A-Za-z]:")
-# Only entries bigger than this are judged on their own ratio: tiny files compress oddly without harm.
-RATIO_MIN_SIZE = 1024 * 1024
-MAX_LISTED_ERRORS = 10
 
 
-class PackageError(Exception):
-    """A refused package; `messages` are ready to show to the trainer."""
-
-    def __init__(self, messages):
-        self.messages = [messages] if isinstance(messages, str) else list(messages)
-        super().__init__("; ".join(self.messages))
+# Every refusal carries French messages ready to show to the trainer.
+PackageError = archives.ArchiveError
 
 
 @dataclass
@@ -57,6 +53,7 @@ class LibraryInfo:
     runnable: bool
     dependencies: list = field(default_factory=list)
     path: Path | None = None  # folder in the unpacked package
+    semantics: list | None = None  # parsed semantics.json (checked for size and depth like every JSON file)
 
     @property
     def folder_name(self):
@@ -92,144 +89,58 @@ def _limit(name):
 
 
 def _extension(name):
-    suffix = PurePosixPath(name).suffix
-    return suffix[1:].lower() if suffix else ""
-
-
-def _is_skipped(parts):
-    """Hidden files and macOS resource forks are never unpacked (H5P platforms ignore them too)."""
-    return any(part.startswith(".") or part == "__MACOSX" for part in parts)
+    return archives.extension(name)
 
 
 def _name_problem(name):
-    """Why an entry name is unsafe, or None."""
-    if name.startswith("/"):
-        return _("« %(name)s » est un chemin absolu.") % {"name": name}
-    if DRIVE_LETTER.match(name):
-        return _("« %(name)s » désigne un lecteur (chemin absolu Windows).") % {"name": name}
-    if "\\" in name:
-        return _("« %(name)s » contient une barre oblique inversée (\\).") % {"name": name}
-    if ODD_CHARACTERS.search(name):
-        return _("« %(name)s » contient des caractères interdits dans un nom de fichier.") % {"name": name}
-    parts = name.rstrip("/").split("/")
-    if ".." in parts:
-        return _("« %(name)s » tente de sortir du dossier du paquet (« .. »).") % {"name": name}
-    if any(part in ("", ".") for part in parts):
-        return _("« %(name)s » n'est pas un nom de fichier valide.") % {"name": name}
-    if len(name) > 255:
-        return _("« %(name)s » est un nom de fichier trop long.") % {"name": name[:60] + "…"}
-    return None
+    return archives.name_problem(name)
 
 
-def _is_symlink(info):
-    mode = info.external_attr >> 16
-    return stat.S_ISLNK(mode)
+def _extension_allowed(name, parts, extension):
+    """Content files use H5P's allowlist; libraries may also carry their scripts and styles."""
+    allowed = CONTENT_EXTENSIONS
+    if len(parts) > 1 and parts[0] != "content":
+        allowed = CONTENT_EXTENSIONS | LIBRARY_EXTRA_EXTENSIONS
+    return extension in allowed
+
+
+def _archive_rules():
+    return archives.ArchiveRules(
+        kind="H5P",
+        max_entries=_limit("H5P_MAX_ENTRIES"),
+        max_unpacked_size=_limit("H5P_MAX_UNPACKED_SIZE"),
+        max_compression_ratio=_limit("H5P_MAX_COMPRESSION_RATIO"),
+        extension_allowed=_extension_allowed,
+    )
 
 
 def check_archive(zf, archive_size):
     """Check the zip directory (before anything is unpacked). Returns the file entries to unpack."""
-    infos = zf.infolist()
-    max_entries = _limit("H5P_MAX_ENTRIES")
-    if len(infos) > max_entries:
-        raise PackageError(
-            _("L'archive contient %(count)s entrées, au-delà de la limite de %(max)s : archive refusée.")
-            % {"count": f"{len(infos):,}".replace(",", " "), "max": f"{max_entries:,}".replace(",", " ")}
-        )
-    errors, files, seen = [], [], set()
-    total = 0
-    max_ratio = _limit("H5P_MAX_COMPRESSION_RATIO")
-    for info in infos:
-        name = info.filename
-        problem = _name_problem(name)
-        if problem:
-            errors.append(problem)
-            continue
-        if name in seen:
-            errors.append(_("« %(name)s » apparaît deux fois dans l'archive.") % {"name": name})
-            continue
-        seen.add(name)
-        if _is_symlink(info):
-            errors.append(_("« %(name)s » est un lien symbolique : les liens sont refusés.") % {"name": name})
-            continue
-        if info.flag_bits & 0x1:
-            errors.append(_("« %(name)s » est chiffré : les archives protégées sont refusées.") % {"name": name})
-            continue
-        if info.is_dir():
-            continue
-        parts = name.split("/")
-        if _is_skipped(parts):
-            continue
-        total += info.file_size
-        if info.file_size > RATIO_MIN_SIZE and info.file_size > max_ratio * max(info.compress_size, 1):
-            errors.append(
-                _(
-                    "« %(name)s » est compressé de façon anormale (plus de %(ratio)s fois) : "
-                    "archive refusée, c'est peut-être une bombe ZIP."
-                )
-                % {"name": name, "ratio": max_ratio}
-            )
-            continue
-        extension = _extension(name)
-        allowed = CONTENT_EXTENSIONS
-        if len(parts) > 1 and parts[0] != "content":
-            allowed = CONTENT_EXTENSIONS | LIBRARY_EXTRA_EXTENSIONS
-        if extension not in allowed:
-            if extension:
-                message = _("« %(name)s » : les fichiers .%(ext)s ne sont pas autorisés dans un paquet H5P.")
-            else:
-                message = _("« %(name)s » : les fichiers sans extension ne sont pas autorisés dans un paquet H5P.")
-            errors.append(message % {"name": name, "ext": extension})
-            continue
-        files.append(info)
-    max_total = _limit("H5P_MAX_UNPACKED_SIZE")
-    if total > max_total:
-        errors.append(
-            _("Une fois décompressé, le paquet ferait %(size)s, au-delà de la limite de %(max)s.")
-            % {"size": filesizeformat(total), "max": filesizeformat(max_total)}
-        )
-    elif total > RATIO_MIN_SIZE and total > max_ratio * max(archive_size, 1):
-        errors.append(
-            _("L'archive est compressée de façon anormale (plus de %(ratio)s fois) : c'est peut-être une bombe ZIP.")
-            % {"ratio": max_ratio}
-        )
-    if errors:
-        raise PackageError(_summarise(errors))
-    return files
-
-
-def _summarise(errors):
-    if len(errors) <= MAX_LISTED_ERRORS:
-        return errors
-    more = len(errors) - MAX_LISTED_ERRORS
-    return errors[:MAX_LISTED_ERRORS] + [_("… et %(count)s autres problèmes.") % {"count": more}]
+    return archives.check_archive(zf, archive_size, _archive_rules())
 
 
 def _extract(zf, files, root):
-    """Unpack the checked entries, counting real bytes so a lying header cannot exceed the limit."""
-    budget = _limit("H5P_MAX_UNPACKED_SIZE")
-    resolved_root = root.resolve()
-    for info in files:
-        target = (root / info.filename).resolve()
-        if not target.is_relative_to(resolved_root):
-            raise PackageError(_("« %(name)s » tente de sortir du dossier du paquet.") % {"name": info.filename})
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with zf.open(info) as source, open(target, "wb") as dest:
-            while chunk := source.read(1024 * 1024):
-                budget -= len(chunk)
-                if budget < 0:
-                    raise PackageError(_("Le paquet décompressé dépasse la taille autorisée."))
-                dest.write(chunk)
+    archives.extract(zf, files, root, _limit("H5P_MAX_UNPACKED_SIZE"))
 
 
 def _read_json(path, label):
     if not path.is_file():
         raise PackageError(_("Le fichier %(file)s est absent du paquet.") % {"file": label})
-    try:
-        return json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as error:
+    max_size = _limit("H5P_MAX_JSON_SIZE")
+    if path.stat().st_size > max_size:
         raise PackageError(
-            _("Le fichier %(file)s n'est pas un JSON valide (%(error)s).") % {"file": label, "error": error}
-        ) from error
+            _("Le fichier %(file)s dépasse la taille autorisée de %(max)s.")
+            % {"file": label, "max": filesizeformat(max_size)}
+        )
+    return parse_json(path.read_bytes(), label)
+
+
+def parse_json(data, label):
+    """JSON from bytes, bounded by H5P_MAX_JSON_DEPTH; refused with a French message (see bounded_json.py)."""
+    try:
+        return bounded_json.loads(data, label, _limit("H5P_MAX_JSON_DEPTH"))
+    except bounded_json.JsonRefused as error:
+        raise PackageError(str(error)) from error
 
 
 def _version(value):
@@ -333,6 +244,8 @@ def read_library(folder):
     info.dependencies = _dependency_folders(data.get("preloadedDependencies"), label) + _dependency_folders(
         data.get("dynamicDependencies"), label
     )
+    if (folder / "semantics.json").is_file():
+        info.semantics = _read_json(folder / "semantics.json", f"{folder.name}/semantics.json")
     for kind in ("preloadedJs", "preloadedCss"):
         for item in data.get(kind) or []:
             path = item.get("path") if isinstance(item, dict) else None
@@ -356,11 +269,10 @@ def resolve_dependencies(h5p_json, package_libraries, store_libraries):
         folder = queue.pop(0)
         if folder in needed or folder in missing:
             continue
-        candidates = [lib for lib in (package_libraries.get(folder), store_libraries.get(folder)) if lib]
-        if not candidates:
+        library = _newest(folder, package_libraries, store_libraries)
+        if library is None:
             missing.append(folder)
             continue
-        library = max(candidates, key=lambda lib: lib.patch_version)
         needed.append(folder)
         queue.extend(library.dependencies)
     if missing:
@@ -375,14 +287,25 @@ def resolve_dependencies(h5p_json, package_libraries, store_libraries):
     return needed
 
 
+def _newest(folder, package_libraries, store_libraries):
+    """The library a folder name stands for: the newer patch of the package's and the store's, or None."""
+    candidates = [lib for lib in (package_libraries.get(folder), store_libraries.get(folder)) if lib]
+    return max(candidates, key=lambda lib: lib.patch_version) if candidates else None
+
+
 def _folder_label(folder):
     match = LIBRARY_FOLDER.match(folder)
     return f"{match['name']} {match['major']}.{match['minor']}" if match else folder
 
 
 @contextmanager
-def inspect(uploaded_file, store_libraries):
-    """Check a package and yield it unpacked in a temporary directory, removed afterwards in any case."""
+def inspect(uploaded_file, store_libraries, read_stored_file=None):
+    """Check a package and yield it unpacked in a temporary directory, removed afterwards in any case.
+
+    `store_libraries` maps folder names to the stored libraries; `read_stored_file(library, path)` returns
+    the bytes of one of their files (semantics.json), or raises FileNotFoundError. The content is validated
+    against its libraries' semantics and the validated content.json and h5p.json replace the unpacked ones.
+    """
     max_upload = _limit("H5P_MAX_UPLOAD_SIZE")
     size = getattr(uploaded_file, "size", None)
     if size is not None and size > max_upload:
@@ -407,15 +330,26 @@ def inspect(uploaded_file, store_libraries):
                 raise PackageError(
                     _("L'archive est endommagée et ne peut pas être décompressée (%(error)s).") % {"error": error}
                 ) from error
-        yield _inspect_tree(root, store_libraries)
+        _check_file_contents(root, files)
+        yield _inspect_tree(root, store_libraries, read_stored_file)
     finally:
         shutil.rmtree(root, ignore_errors=True)
         uploaded_file.seek(0)
 
 
-def _inspect_tree(root, store_libraries):
+def _check_file_contents(root, files):
+    errors = []
+    for info in files:
+        problem = file_checks.check_file(root / info.filename, info.filename, _extension(info.filename))
+        if problem:
+            errors.append(problem)
+    if errors:
+        raise PackageError(archives.summarise(errors))
+
+
+def _inspect_tree(root, store_libraries, read_stored_file):
     h5p_json = check_h5p_json(_read_json(root / "h5p.json", "h5p.json"))
-    _read_json(root / "content" / "content.json", "content/content.json")
+    content = _read_json(root / "content" / "content.json", "content/content.json")
     libraries = {}
     for folder in sorted(path for path in root.iterdir() if path.is_dir() and path.name != "content"):
         info = read_library(folder)
@@ -423,6 +357,58 @@ def _inspect_tree(root, store_libraries):
     needed = resolve_dependencies(h5p_json, libraries, store_libraries)
     main_dep = _main_dependency(h5p_json)
     main_folder = f"{main_dep['machineName']}-{int(main_dep['majorVersion'])}.{int(main_dep['minorVersion'])}"
+    loader = _semantics_loader(libraries, store_libraries, read_stored_file)
+    try:
+        content = semantics.validate_content(content, _folder_label(main_folder), loader)
+        served_h5p_json = semantics.validate_h5p_json(h5p_json)
+    except semantics.SemanticsError as error:
+        raise PackageError(str(error)) from error
+    _write_json(root / "content" / "content.json", content)
+    _write_json(root / "h5p.json", served_h5p_json)
     return InspectedPackage(
         root=root, h5p_json=h5p_json, main_library=libraries.get(main_folder), libraries=libraries, needed=needed
     )
+
+
+def _write_json(path, data):
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _semantics_loader(package_libraries, store_libraries, read_stored_file):
+    """load("H5P.Image 1.1") -> the fields of that library's semantics.json (package or store), None if absent."""
+    cache = {}
+
+    def load(name):
+        folder = name.replace(" ", "-", 1)
+        if folder not in cache:
+            cache[folder] = _load_semantics(folder, package_libraries, store_libraries, read_stored_file)
+        return cache[folder]
+
+    return load
+
+
+def _load_semantics(folder, package_libraries, store_libraries, read_stored_file):
+    if not LIBRARY_FOLDER.match(folder):
+        return None
+    library = _newest(folder, package_libraries, store_libraries)
+    if library is None:
+        return None
+    label = f"{folder}/semantics.json"
+    if library is package_libraries.get(folder):
+        fields = library.semantics
+    else:
+        try:
+            data = read_stored_file(library, "semantics.json") if read_stored_file else None
+        except OSError:  # FileNotFoundError, or what an object storage raises for a missing key
+            data = None
+        if data is not None and len(data) > _limit("H5P_MAX_JSON_SIZE"):
+            raise PackageError(_("Le fichier %(file)s dépasse la taille autorisée.") % {"file": label})
+        fields = parse_json(data, label) if data is not None else None
+    if fields is None:
+        raise PackageError(
+            _("La bibliothèque %(library)s n'a pas de fichier semantics.json : son contenu ne peut pas être vérifié.")
+            % {"library": _folder_label(folder)}
+        )
+    if not isinstance(fields, list) or not all(isinstance(field, dict) for field in fields):
+        raise PackageError(_("Le fichier %(file)s doit contenir une liste de champs.") % {"file": label})
+    return fields

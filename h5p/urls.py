@@ -4,12 +4,13 @@ from . import views
 
 app_name = "h5p"
 
+# The player and its files live under a signed token (see player_tokens): the sandboxed player has no session.
 urlpatterns = [
     path("<int:pk>/", views.activity, name="activity"),
-    path("<int:pk>/lecteur/", views.player, name="player"),
     path("<int:pk>/declarations/", views.statements, name="statements"),
-    path("contenus/<int:pk>/", views.activity, name="content_root"),
-    path("contenus/<int:pk>/<path:path>", views.content_file, name="content_file"),
-    path("bibliotheques/", views.activity_libraries_root, name="libraries_root"),
-    path("bibliotheques/<str:folder>/<path:path>", views.library_file, name="library_file"),
+    path("lecteur/<str:token>/", views.player, name="player"),
+    path("lecteur/<str:token>/contenu/", views.folder_root, name="content_root"),
+    path("lecteur/<str:token>/contenu/<path:path>", views.content_file, name="content_file"),
+    path("lecteur/<str:token>/bibliotheques/", views.folder_root, name="libraries_root"),
+    path("lecteur/<str:token>/bibliotheques/<str:folder>/<path:path>", views.library_file, name="library_file"),
 ]

@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from accounts.permissions import Role, assign_role
-from core.cache_versions import learner_changed
+from core.invalidation import team_changed
 from progress import api as progress
 from progress.models import Enrolment
 
@@ -37,9 +37,9 @@ def add_learners(assignment, learners):
     AssignedLearner.objects.bulk_create(
         [AssignedLearner(assignment=assignment, user=user) for user in learners], ignore_conflicts=True
     )
-    charts.invalidate_figures([assignment.team_id])  # bulk_create sends no post_save
-    for user in learners:
-        learner_changed(user.pk, "teams")
+    # bulk_create sends no post_save: the team's figures and its members' assignment lists, one token each.
+    charts.invalidate_figures([assignment.team_id])
+    team_changed(assignment.team_id, "assignments")
     for user in learners:
         progress.enrol(user, assignment.course, source=Enrolment.Source.ASSIGNMENT)
 

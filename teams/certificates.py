@@ -16,6 +16,9 @@ def verification_url(certificate):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("teams:certificate_verify", args=[certificate.code])
 
 
+LEARNER_NAME_LENGTH = Certificate._meta.get_field("learner_name").max_length
+
+
 def issue(user, course):
     """The learner's certificate for a completed course (created once); None if not completed."""
     existing = Certificate.objects.filter(user=user, course_id=course.pk).first()
@@ -29,7 +32,8 @@ def issue(user, course):
             return Certificate.objects.create(
                 user=user,
                 course_id=course.pk,
-                learner_name=user.get_full_name() or user.get_display_name(),
+                # First and last names may each take 150 characters: keep what the certificate field holds.
+                learner_name=(user.get_full_name() or user.get_display_name())[:LEARNER_NAME_LENGTH],
                 course_title=course.title,
                 started_at=record.enrolled_at,
                 completed_at=record.completed_at,

@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from core.cache_versions import bump, version
+from core.cache_versions import team_versions, version
+from core.invalidation import team_changed
 from core.models import CompetenceDomain
 from courses.models import CoursePage
 from progress import reports
@@ -139,11 +140,12 @@ def competence_map(team, members=None):
 # --- The dashboard's team-wide figures, cached.
 
 FIGURES_TIMEOUT = 6 * 3600
+FIGURES = "figures"  # the team token of these figures (core.invalidation: teams/signals.py declares what drops it)
 
 
 def invalidate_figures(team_ids):
     for team_id in set(team_ids):
-        bump("team-figures", team_id)
+        team_changed(team_id, FIGURES)
 
 
 def _without_objects(rows, key, **values):
@@ -166,7 +168,7 @@ def team_figures(team, courses, members):
     published = ",".join(f"{c.pk}@{c.last_published_at and c.last_published_at.timestamp()}" for c in courses)
     key = "team-figures:{}:{}:{}:{}:{}:{}".format(
         team.pk,
-        version("team-figures", team.pk),
+        team_versions([team.pk], FIGURES)[team.pk],
         version("competence-domains"),
         today.isoformat(),
         get_language(),

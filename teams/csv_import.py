@@ -1,20 +1,25 @@
 """Importing members from a CSV file: validate every row first, import all or nothing.
 
 Expected columns (header row, any order, `,` or `;` separated, UTF-8): email, prenom, nom.
+Unknown addresses get an account made for the team; existing accounts are only invited (consent first).
 """
 
 import csv
 import io
 from dataclasses import dataclass, field
 
+from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 
+from . import audit, invitations
 from .assigning import add_member
+from .models import Invitation
 
 REQUIRED_COLUMNS = ("email", "prenom", "nom")
 MAX_BYTES = 512 * 1024
@@ -116,23 +121,73 @@ def _validate_row(row, line_number, seen, result):
             result.errors.append(RowError(line_number, name, _("150 caractères au plus.")))
 
 
+@dataclass
+class ImportOutcome:
+    """What an import did: accounts created and added, invitations waiting for consent, rows left alone."""
+
+    created_users: list = field(default_factory=list)  # new accounts, added to the team (welcome e-mail)
+    invitation_ids: list = field(default_factory=list)  # existing accounts: invited, not added
+    declined: int = 0  # declined an invitation to this team before: not asked again by an import
+    already_members: int = 0
+
+    @property
+    def added(self):
+        return len(self.created_users)
+
+    @property
+    def invited(self):
+        return len(self.invitation_ids)
+
+
+def existing_accounts(emails):
+    """{lower-cased address: User} for the addresses that already have an account (any verified address)."""
+    emails = [email.lower() for email in emails]
+    found = {u.email.lower(): u for u in User.objects.annotate(lower=Lower("email")).filter(lower__in=emails)}
+    verified = EmailAddress.objects.annotate(lower=Lower("email")).filter(lower__in=emails, verified=True)
+    for address in verified.select_related("user"):
+        found.setdefault(address.email.lower(), address.user)
+    return found
+
+
 @transaction.atomic
-def import_members(team, rows):
-    """Create the missing accounts and memberships; returns (created accounts, new members)."""
-    existing = {u.email: u for u in User.objects.filter(email__in=[r["email"] for r in rows])}
-    created_users, joined = [], 0
+def import_members(team, rows, manager):
+    """Create accounts for unknown addresses and add them; invite the existing accounts (they must accept).
+
+    Nobody's existing account joins a team without consenting; the accounts created here are the team's own,
+    and each addition is in the audit log with the manager who made it. The invitations are sent after commit.
+    """
+    emails = [row["email"] for row in rows]
+    existing = existing_accounts(emails)
+    members = set(team.member_users().values_list("pk", flat=True))
+    declined_before = Invitation.objects.filter(team=team, email__in=emails, declined_at__isnull=False)
+    declined = set(declined_before.values_list("email", flat=True))
+    outcome = ImportOutcome()
     for row in rows:
         user = existing.get(row["email"])
         if user is None:
-            user = User(
-                email=row["email"],
-                first_name=row["prenom"],
-                last_name=row["nom"],
-                display_name=f"{row['prenom']} {row['nom']}",
+            user = _create_account(row)
+            add_member(team, user)
+            audit.log_added_new_account(team, user, manager)
+            outcome.created_users.append(user)
+        elif user.pk in members:
+            outcome.already_members += 1
+        elif row["email"] in declined:
+            outcome.declined += 1
+        else:
+            invitation = invitations.create_invitation(
+                team, row["email"], invited_by=manager, first_name=row["prenom"], last_name=row["nom"], send=False
             )
-            user.set_unusable_password()
-            user.save()
-            created_users.append(user)
-        _membership, created = add_member(team, user)
-        joined += int(created)
-    return created_users, joined
+            outcome.invitation_ids.append(invitation.pk)
+    return outcome
+
+
+def _create_account(row):
+    user = User(
+        email=row["email"],
+        first_name=row["prenom"],
+        last_name=row["nom"],
+        display_name=f"{row['prenom']} {row['nom']}",
+    )
+    user.set_unusable_password()
+    user.save()
+    return user

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -10,6 +11,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+
+from core.spreadsheet import safe_cell
 
 from .evidence import format_minutes
 from .matrix import CellStatus
@@ -33,17 +36,10 @@ def csv_response(filename, rows):
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";")
     for row in rows:
-        writer.writerow([_safe(_plain(cell)) for cell in row])
+        writer.writerow([safe_cell(_plain(cell)) for cell in row])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
-
-
-def _safe(value):
-    # Neutralise spreadsheet formulas typed into names (CSV injection).
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
 
 
 def xlsx_response(filename, sheets):
@@ -54,10 +50,11 @@ def xlsx_response(filename, sheets):
     """
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
+    used = set()
     for title, rows in sheets:
-        sheet = workbook.create_sheet(title[:31])
+        sheet = workbook.create_sheet(sheet_title(title, used))
         for index, row in enumerate(rows):
-            values = [_safe(_plain(cell)) for cell in row]
+            values = [safe_cell(_plain(cell)) for cell in row]
             if index == 0:
                 values = [_bold_cell(sheet, value, bold) for value in values]
             sheet.append(values)
@@ -66,6 +63,22 @@ def xlsx_response(filename, sheets):
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
+
+
+# Characters a spreadsheet refuses in a sheet name, and the control characters no cell may hold.
+_SHEET_FORBIDDEN = re.compile(r"[\\/?*\[\]:\x00-\x1f\x7f]")
+SHEET_TITLE_LENGTH = 31
+
+
+def sheet_title(title, used):
+    """A valid, unique sheet name from any team, course or person name ("Accueil / accès" included)."""
+    base = _SHEET_FORBIDDEN.sub(" ", str(title)).strip(" '") or "Feuille"
+    candidate, number = base[:SHEET_TITLE_LENGTH], 2
+    while candidate.lower() in used:
+        suffix = f" ({number})"
+        candidate, number = base[: SHEET_TITLE_LENGTH - len(suffix)] + suffix, number + 1
+    used.add(candidate.lower())
+    return candidate
 
 
 def _bold_cell(sheet, value, font):

@@ -20,6 +20,11 @@ def export(user):
             Certificate.objects.filter(user=user).values("code", "course_title", "completed_at", "issued_at", "score")
         ),
         "connexions": list(LoginRecord.objects.filter(user=user).values_list("at", flat=True)),
+        "invitations": list(
+            Invitation.objects.filter(email__iexact=user.email).values(
+                "team__name", "team__organisation__name", "created_at", "accepted_at", "declined_at"
+            )
+        ),
         "preferences": pref or {"reminders": True, "weekly_summary": False},
     }
 

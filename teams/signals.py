@@ -1,54 +1,55 @@
-from allauth.account.signals import user_logged_in, user_signed_up
-from django.db.models.signals import post_delete, post_save
+from allauth.account.signals import user_logged_in
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
-from core.cache_versions import learner_changed
-from progress.models import Enrolment, Status
+from core import invalidation
+from core.invalidation import TEAM_DASHBOARD
+from progress.models import ActivityResult, Enrolment, Status
 from progress.signals import activity_recorded
 
 from . import (
     certificates,  # noqa: F401  (connects the certificate receiver)
     charts,
 )
-from .invitations import accept_pending_from_session
-from .models import AssignedLearner, Assignment, LoginRecord, Membership
+from .models import AssignedLearner, Assignment, Certificate, Invitation, LoginRecord, Membership
 
 
 @receiver(user_logged_in)
-def log_sign_in_and_join(sender, request, user, **kwargs):
+def log_sign_in(sender, request, user, **kwargs):
+    # An invitation opened before login is not accepted here: the adapter brings the person back to its page.
     LoginRecord.objects.create(user=user)
-    accept_pending_from_session(request, user)
 
 
-@receiver(user_signed_up)
-def join_on_sign_up(sender, request, user, **kwargs):
-    accept_pending_from_session(request, user)
+def _invited_accounts(invitation):
+    """A pending invitation shows on the invited person's "Mon espace" (it points at them by address only)."""
+    from accounts.models import User
+
+    return User.objects.filter(email__iexact=invitation.email).values_list("pk", flat=True)
 
 
-# --- The dashboard's cached team figures (charts.team_figures) follow the data they count.
+# --- Cached pages that show team records: "Mon espace" (the learner's teams, assignments, certificates) and the
+# dashboard's team figures (charts.team_figures). See core.invalidation.
 
 
 def _teams_of(user_id):
     return Membership.objects.filter(user_id=user_id).values_list("team_id", flat=True)
 
 
-@receiver([post_save, post_delete], sender=Membership)
-@receiver([post_save, post_delete], sender=Assignment)
-def team_changed(sender, instance, **kwargs):
-    charts.invalidate_figures([instance.team_id])
+def _team_of_assigned(assigned):
+    return Assignment.objects.filter(pk=assigned.assignment_id).values_list("team_id", flat=True)
 
 
-@receiver(post_save, sender=Assignment)
-def assignment_saved(sender, instance, created, **kwargs):
-    """A new due date shows on every assigned learner's "Mon espace" (new assignments: add_learners)."""
-    if not created:
-        for user_id in instance.assigned.values_list("user_id", flat=True):
-            learner_changed(user_id, "teams")
-
-
-@receiver([post_save, post_delete], sender=AssignedLearner)
-def assigned_learner_changed(sender, instance, **kwargs):
-    charts.invalidate_figures(Assignment.objects.filter(pk=instance.assignment_id).values_list("team_id", flat=True))
+invalidation.learner_records(Membership, "teams")  # which teams (and team journals) the person sees
+invalidation.team_records(Membership, charts.FIGURES, teams=lambda m: [m.team_id], pages=(TEAM_DASHBOARD,))
+invalidation.learner_records(Certificate, "teams")
+invalidation.learner_records(Invitation, "teams", learners=_invited_accounts)
+# A due date shows to every assigned member: one team token (new assignments: assigning.add_learners).
+invalidation.team_records(Assignment, "assignments", teams=lambda a: [a.team_id], written_by="teams.assigning")
+invalidation.team_records(Assignment, charts.FIGURES, teams=lambda a: [a.team_id], pages=(TEAM_DASHBOARD,))
+invalidation.learner_records(AssignedLearner, "teams", written_by="teams.assigning.add_learners")
+invalidation.team_records(AssignedLearner, charts.FIGURES, teams=_team_of_assigned, pages=(TEAM_DASHBOARD,))
+invalidation.declare(ActivityResult, charts.FIGURES, "team", (TEAM_DASHBOARD,), "teams.signals.course_completed")
+invalidation.declare(Enrolment, charts.FIGURES, "team", (TEAM_DASHBOARD,), "teams.signals.enrolment_deleted")
 
 
 @receiver(activity_recorded)

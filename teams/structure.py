@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass, field
 
-from courses.models import CoursePage, LessonActivity, LessonPage
+from courses.models import CoursePage, LessonPage
+from progress.models import LessonActivity
 
 SCORED_PREFIXES = ("quiz:",)
 

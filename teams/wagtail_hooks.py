@@ -11,6 +11,7 @@ from wagtail.permissions import register_permission_policy
 
 from accounts.permissions import is_admin
 
+from . import audit, scope_audit
 from .models import Assignment, Certificate, Organisation, ReminderLog, Team
 
 
@@ -139,3 +140,10 @@ class TeamsGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return TeamsGroup()
+
+
+@hooks.register("register_log_actions")
+def register_team_log_actions(actions):
+    audit.register_actions(actions)
+    for action, label, message in scope_audit.LOG_ACTIONS:
+        actions.register_action(action, label, message)

@@ -2,36 +2,7 @@
 
 from django.db import migrations
 
-GROUPS = ("Formateur·rices", "Formateur·rices référent·es", "Administrateur·rices")
-PERMISSIONS = {
-    "h5pactivity": ("add_h5pactivity", "change_h5pactivity", "delete_h5pactivity", "view_h5pactivity"),
-    "h5plibrary": ("view_h5plibrary",),
-}
-
-
-def grant(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    perms = []
-    for model, codenames in PERMISSIONS.items():
-        content_type, _ = ContentType.objects.get_or_create(app_label="h5p", model=model)
-        for codename in codenames:
-            perm, _ = Permission.objects.get_or_create(
-                content_type=content_type, codename=codename, defaults={"name": codename.replace("_", " ")}
-            )
-            perms.append(perm)
-    for name in GROUPS:
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*perms)
-
-
-def revoke(apps, schema_editor):
-    Permission = apps.get_model("auth", "Permission")
-    Group = apps.get_model("auth", "Group")
-    codenames = [codename for codenames in PERMISSIONS.values() for codename in codenames]
-    for group in Group.objects.filter(name__in=GROUPS):
-        group.permissions.remove(*Permission.objects.filter(content_type__app_label="h5p", codename__in=codenames))
+from h5p.bootstrap import grant, revoke
 
 
 class Migration(migrations.Migration):

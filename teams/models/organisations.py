@@ -105,12 +105,17 @@ class Membership(models.Model):
 
 
 class InvitationQuerySet(models.QuerySet):
+    def open(self):
+        """Neither accepted nor declined (possibly expired): the one a new invitation renews."""
+        return self.filter(accepted_at__isnull=True, declined_at__isnull=True)
+
     def pending(self):
-        return self.filter(accepted_at__isnull=True, created_at__gte=timezone.now() - INVITATION_VALIDITY)
+        return self.open().filter(created_at__gte=timezone.now() - INVITATION_VALIDITY)
 
 
 class Invitation(models.Model):
-    """An e-mail invitation to join a team; its link carries a signed token and works once."""
+    """An e-mail invitation to join a team; its link carries a signed token and works once, and only for the
+    account of the invited address, who accepts or declines it (nobody joins a team without consenting)."""
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("adresse e-mail"))
@@ -125,6 +130,7 @@ class Invitation(models.Model):
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    declined_at = models.DateTimeField(_("refusée le"), null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
 
@@ -134,7 +140,9 @@ class Invitation(models.Model):
         verbose_name_plural = _("invitations")
         constraints = [
             models.UniqueConstraint(
-                fields=["team", "email"], condition=Q(accepted_at__isnull=True), name="one_pending_invitation"
+                fields=["team", "email"],
+                condition=Q(accepted_at__isnull=True, declined_at__isnull=True),
+                name="one_pending_invitation",
             )
         ]
 
@@ -148,3 +156,11 @@ class Invitation(models.Model):
     @property
     def is_expired(self):
         return timezone.now() > self.expires_at
+
+    @property
+    def state(self):
+        if self.accepted_at:
+            return "accepted"
+        if self.declined_at:
+            return "declined"
+        return "expired" if self.is_expired else "pending"

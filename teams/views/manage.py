@@ -14,7 +14,7 @@ from ..assigning import assign_courses
 from ..forms import AssignmentForm, ImportForm, InvitationForm
 from ..models import Assignment, Invitation, ReminderLog
 from ..reminders import manual_targets
-from ..tasks import send_reminder_task, send_welcome_emails_task
+from ..tasks import send_invitations_task, send_reminder_task, send_welcome_emails_task
 from .dashboard import manager_required
 
 
@@ -41,19 +41,9 @@ def import_members(request, team_id):
     if request.method == "POST" and form.is_valid():
         result = csv_import.parse(form.cleaned_data["file"])
         if result.ok:
-            created, joined = csv_import.import_members(team, result.rows)
-            if created:
-                ids = [u.pk for u in created]
-                transaction.on_commit(lambda: send_welcome_emails_task.enqueue(team.pk, ids))
-            messages.success(
-                request,
-                ngettext(
-                    "%(count)s personne importée dans l'équipe (%(new)s nouveau compte).",
-                    "%(count)s personnes importées dans l'équipe (%(new)s nouveaux comptes).",
-                    len(result.rows),
-                )
-                % {"count": len(result.rows), "new": len(created)},
-            )
+            outcome = csv_import.import_members(team, result.rows, request.user)
+            _send_after_commit(team, outcome)
+            messages.success(request, import_summary(outcome))
             return redirect("teams:dashboard", team.pk)
         errors = result.errors
         messages.error(
@@ -61,6 +51,49 @@ def import_members(request, team_id):
             _("Aucune personne n'a été importée : corrigez les erreurs ci-dessous puis envoyez le fichier à nouveau."),
         )
     return render(request, "teams/import.html", {"team": team, "form": form, "errors": errors})
+
+
+def _send_after_commit(team, outcome):
+    user_ids, invitation_ids = [u.pk for u in outcome.created_users], list(outcome.invitation_ids)
+    if user_ids:
+        transaction.on_commit(lambda: send_welcome_emails_task.enqueue(team.pk, user_ids))
+    if invitation_ids:
+        transaction.on_commit(lambda: send_invitations_task.enqueue(invitation_ids))
+
+
+def import_summary(outcome):
+    """One sentence: how many were added (accounts created for the team), invited (waiting for consent), refused."""
+    parts = [
+        ngettext(
+            "%(count)s personne ajoutée à l'équipe (compte créé pour l'équipe, e-mail de bienvenue envoyé)",
+            "%(count)s personnes ajoutées à l'équipe (comptes créés pour l'équipe, e-mail de bienvenue envoyé)",
+            outcome.added,
+        )
+        % {"count": outcome.added},
+        ngettext(
+            "%(count)s invitation envoyée (compte existant : la personne rejoindra l'équipe seulement si elle accepte)",
+            "%(count)s invitations envoyées (comptes existants : chaque personne rejoindra l'équipe seulement si "
+            "elle accepte)",
+            outcome.invited,
+        )
+        % {"count": outcome.invited},
+        ngettext(
+            "%(count)s refus (invitation à cette équipe déjà refusée : pas de nouvelle invitation)",
+            "%(count)s refus (invitations à cette équipe déjà refusées : pas de nouvelle invitation)",
+            outcome.declined,
+        )
+        % {"count": outcome.declined},
+    ]
+    if outcome.already_members:
+        parts.append(
+            ngettext(
+                "%(count)s personne déjà membre de l'équipe",
+                "%(count)s personnes déjà membres de l'équipe",
+                outcome.already_members,
+            )
+            % {"count": outcome.already_members}
+        )
+    return _("Import terminé : %(parts)s.") % {"parts": " ; ".join(parts)}
 
 
 @manager_required

@@ -1,4 +1,5 @@
-"""The teams sections of "Mon espace": assigned courses with due dates, and certificates."""
+"""The teams sections of "Mon espace": invitations waiting for an answer, assigned courses with due dates,
+and certificates."""
 
 from django.db.models import Min
 from django.utils import timezone
@@ -6,6 +7,7 @@ from django.utils import timezone
 from courses.models import CoursePage
 from progress import reports
 
+from .. import invitations
 from ..certificates import certificates_of
 from ..models import AssignedLearner
 
@@ -48,3 +50,10 @@ def certificates_context(request):
     completed = reports.completed_course_ids(user.pk)
     missing = CoursePage.objects.filter(pk__in=[pk for pk in completed if pk not in have]).order_by("title")
     return {"certificates": certificates, "to_issue": list(missing)}
+
+
+def invitations_context(request):
+    """Pending invitations for this person's addresses; they answer on the invitation page (a form with CSRF
+    cannot live in this cached section)."""
+    pending = invitations.pending_for(request.user)
+    return {"items": [{"invitation": i, "url": invitations.invitation_path(i)} for i in pending]}

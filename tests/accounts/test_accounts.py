@@ -10,7 +10,7 @@ from django.urls import reverse
 from accounts import personal_data
 from accounts.models import User
 from accounts.permissions import ROLE_GROUPS, Role, has_role, is_trainer
-from tests.factories import make_user
+from tests.factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -203,10 +203,10 @@ def test_registry_sections_are_exported_and_erased(learner):
 
 def test_delete_account_needs_the_right_confirmation(client, learner):
     client.force_login(learner)
-    response = client.post(reverse("account_delete"), {"confirmation": "pas-moi@exemple.test"})
+    response = client.post(reverse("account_delete"), {"confirmation": "pas-moi@exemple.test", "secret": PASSWORD})
     assert "ne correspond pas" in response.content.decode()
     assert User.objects.filter(pk=learner.pk).exists()
-    response = client.post(reverse("account_delete"), {"confirmation": learner.email.upper()})
+    response = client.post(reverse("account_delete"), {"confirmation": learner.email.upper(), "secret": PASSWORD})
     assert response.status_code == 302
     assert not User.objects.filter(pk=learner.pk).exists()
 

@@ -1,11 +1,9 @@
-import io
 import json
 import os
-import zipfile
 
 import pytest
 
-from tests.factories import h5p_fixture_path
+from tests.h5p_kit import build_zip, package_entries
 
 
 @pytest.fixture(autouse=True)
@@ -15,7 +13,7 @@ def media_root(settings, tmp_path):
     return tmp_path / "media"
 
 
-CONTAINERS = {"h5p", "h5p/content", "h5p/libraries", "h5p/packages"}
+CONTAINERS = {"h5p", "h5p/content", "h5p/libraries", "h5p/packages", "h5p/pending"}
 
 
 def stored_files(media_root):
@@ -30,24 +28,12 @@ def stored_files(media_root):
     return found
 
 
-def fixture_entries(name):
-    """{entry name: bytes} of a real package (directories left out)."""
-    with zipfile.ZipFile(h5p_fixture_path(name)) as zf:
-        return {info.filename: zf.read(info) for info in zf.infolist() if not info.is_dir()}
+def kit_entries(**options):
+    """{entry name: bytes} of a test-kit package (see tests/h5p_kit.py), built in memory."""
+    return package_entries(**options)
 
 
-def build_zip(entries, symlinks=(), compression=zipfile.ZIP_DEFLATED):
-    """A zip from {name: bytes}; names in `symlinks` get the Unix symlink mode."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression) as zf:
-        for name, data in entries.items():
-            info = zipfile.ZipInfo(name)
-            info.compress_type = compression
-            if name in symlinks:
-                info.create_system = 3
-                info.external_attr = (0o120777 << 16) | 0
-            zf.writestr(info, data)
-    return buffer.getvalue()
+__all__ = ["build_zip", "content_only", "kit_entries", "stored_files", "with_library_patch"]
 
 
 def content_only(entries):

@@ -1,13 +1,17 @@
-"""Player, served files, statements endpoint and the lesson block."""
+"""Player (sandboxed, behind signed tokens), served files, the statements endpoint and the lesson block."""
 
 import json
+import re
 
 import pytest
+from django.core import signing
 
+from h5p import player_tokens
 from progress.api import enrol
 from progress.models import ActivityResult, Status
-from statements.api import actor_for, build_statement
+from statements.api import build_statement
 from statements.models import Statement
+from tests import h5p_kit
 from tests.factories import make_course, make_h5p_activity, make_lesson
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def activity():
-    return make_h5p_activity("truefalse-hello-world")
+    return make_h5p_activity()
 
 
 @pytest.fixture
@@ -36,71 +40,132 @@ def answered(user, activity, scaled=1.0, object_id=None, verb="answered"):
     return statement
 
 
-def post(client, activity, data):
+def token_for(user, activity):
+    return player_tokens.issue(user, activity)
+
+
+def post(client, activity, data, token=None):
+    """Post a statement as the lesson page relays it: with the player token of the logged-in user's frame."""
+    user = client.session.get("_auth_user_id")
+    if token is None and user:
+        token = signing.dumps({"u": int(user), "a": activity.pk}, salt=player_tokens.SALT)
     return client.post(
         f"/h5p/{activity.pk}/declarations/",
         data=json.dumps(data) if not isinstance(data, bytes) else data,
         content_type="application/json",
+        headers={"X-H5P-Player-Token": token or ""},
     )
 
 
-def test_player_page_is_framed_with_its_own_policy(client, learner, lesson, activity):
+def player_url(user, activity, path=""):
+    return f"/h5p/lecteur/{token_for(user, activity)}/{path}"
+
+
+def test_player_page_is_sandboxed_and_carries_no_personal_data(client, learner, lesson, activity):
     client.force_login(learner)
-    response = client.get(f"/h5p/{activity.pk}/lecteur/")
+    lesson_response = client.get(lesson.url)
+    html = lesson_response.content.decode()
+    token = re.search(r'src="/h5p/lecteur/([^/"]+)/"', html)[1]
+    assert player_tokens.grants(token, learner, activity)
+    client.logout()  # the sandboxed player carries no session: the token alone opens it
+    response = client.get(f"/h5p/lecteur/{token}/")
     assert response.status_code == 200
     assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert response["X-Content-Type-Options"] == "nosniff"
     policy = response["Content-Security-Policy"]
-    assert "'unsafe-eval'" in policy and "'unsafe-inline'" in policy
+    assert "sandbox allow-scripts" in policy and "frame-ancestors 'self'" in policy
+    assert "allow-same-origin" not in policy
     config = response.context["config"]
-    assert config["h5pJsonPath"] == f"/h5p/contenus/{activity.pk}"
-    assert config["librariesPath"] == "/h5p/bibliotheques"
-    assert config["actor"] == actor_for(learner)
+    assert config["h5pJsonPath"] == f"/h5p/lecteur/{token}/contenu"
+    assert config["librariesPath"] == f"/h5p/lecteur/{token}/bibliotheques"
     assert config["frameJs"].endswith("vendor/h5p-standalone/frame.bundle.js")
-    lesson_response = client.get(lesson.url)
-    assert lesson_response.status_code == 200
+    assert "actor" not in config and "statementsUrl" not in config
+    page = response.content.decode()
+    assert learner.email not in page and learner.get_display_name() not in page
+    assert "csrf" not in page.lower()
     assert "'unsafe-eval'" not in lesson_response["Content-Security-Policy"]
     assert lesson_response["X-Frame-Options"] == "DENY"
 
 
-def test_player_and_files_are_refused_when_the_activity_is_not_in_a_visible_lesson(client, learner, activity):
+def test_lesson_frames_the_player_in_an_opaque_origin_sandbox(client, learner, lesson, activity):
     client.force_login(learner)
-    assert client.get(f"/h5p/{activity.pk}/lecteur/").status_code == 403
+    html = client.get(lesson.url).content.decode()
+    frame = re.search(r"<iframe[^>]*data-h5p-frame[^>]*>", html)[0]
+    assert 'sandbox="allow-scripts"' in frame
+    assert "allow-same-origin" not in frame
+    assert f'data-h5p-statements="/h5p/{activity.pk}/declarations/"' in frame
+    token = re.search(r'data-h5p-token="([^"]+)"', frame)[1]
+    assert player_tokens.grants(token, learner, activity)
+    assert f'src="/h5p/lecteur/{token}/"' in frame
+
+
+def test_player_and_files_need_a_valid_token(client, learner, lesson, activity, settings):
+    client.force_login(learner)  # the session is not enough: the old session URLs are gone
     assert client.get(f"/h5p/contenus/{activity.pk}/h5p.json").status_code == 404
+    assert client.get(f"/h5p/bibliotheques/{h5p_kit.MAIN_FOLDER}/library.json").status_code == 404
+    forged = signing.dumps({"u": learner.pk, "a": activity.pk}, salt="autre-chose")
+    for token in ("pas-un-jeton", forged):
+        assert client.get(f"/h5p/lecteur/{token}/").status_code == 404
+        assert client.get(f"/h5p/lecteur/{token}/contenu/h5p.json").status_code == 404
+        assert client.get(f"/h5p/lecteur/{token}/bibliotheques/{h5p_kit.MAIN_FOLDER}/library.json").status_code == 404
+    valid = player_url(learner, activity)
+    settings.H5P_PLAYER_TOKEN_MAX_AGE = -1  # every token has expired
+    assert client.get(valid).status_code == 404
+    assert client.get(valid + "contenu/h5p.json").status_code == 404
+
+
+def test_activity_iri_opens_the_player_with_a_token(client, learner, trainer, lesson, activity):
+    client.force_login(learner)
+    location = client.get(f"/h5p/{activity.pk}/")["Location"]
+    token = re.match(r"/h5p/lecteur/([^/]+)/$", location)[1]
+    assert player_tokens.grants(token, learner, activity)
+    client.force_login(trainer)
+    assert client.get(f"/h5p/{activity.pk}/").status_code == 302
+
+
+def test_activity_iri_is_refused_when_the_activity_is_not_in_a_visible_lesson(client, learner, activity):
+    client.force_login(learner)
+    assert client.get(f"/h5p/{activity.pk}/").status_code == 403
     assert post(client, activity, answered(learner, activity)).status_code == 403
     assert not Statement.objects.exists()
 
 
 def test_anonymous_visitors_are_sent_to_login(client, lesson, activity):
-    assert "/comptes/login/" in client.get(f"/h5p/{activity.pk}/lecteur/")["Location"]
-    assert "/comptes/login/" in client.get(f"/h5p/contenus/{activity.pk}/h5p.json")["Location"]
+    assert "/comptes/login/" in client.get(f"/h5p/{activity.pk}/")["Location"]
     assert post(client, activity, {}).status_code == 403
 
 
-def test_trainers_preview_any_activity(client, trainer, activity):
-    client.force_login(trainer)
-    assert client.get(f"/h5p/{activity.pk}/lecteur/").status_code == 200
-
-
 def test_content_and_library_files_are_served_with_a_locked_policy(client, learner, lesson, activity):
-    client.force_login(learner)
-    response = client.get(f"/h5p/contenus/{activity.pk}/h5p.json")
+    other = make_h5p_activity(data=h5p_kit.package(title="Autre"))
+    response = client.get(player_url(learner, activity, "contenu/h5p.json"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Credentials" not in response
+    assert response["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in response["Content-Security-Policy"]
-    assert json.loads(b"".join(response.streaming_content))["mainLibrary"] == "H5P.TrueFalse"
-    assert client.get(f"/h5p/contenus/{activity.pk}/content/content.json").status_code == 200
-    library = client.get("/h5p/bibliotheques/H5P.TrueFalse-1.6/library.json")
+    assert json.loads(b"".join(response.streaming_content))["mainLibrary"] == h5p_kit.MAIN
+    assert client.get(player_url(learner, activity, "contenu/content/content.json")).status_code == 200
+    library = client.get(player_url(learner, activity, f"bibliotheques/{h5p_kit.MAIN_FOLDER}/library.json"))
     assert library.status_code == 200
-    script = client.get("/h5p/bibliotheques/H5P.TrueFalse-1.6/scripts/h5p-true-false.js")
+    script = client.get(
+        player_url(learner, activity, f"bibliotheques/{h5p_kit.MAIN_FOLDER}/scripts/collectif-question.js")
+    )
     assert script["Content-Type"].startswith("text/javascript")
-    for url in (
-        f"/h5p/contenus/{activity.pk}/../../settings.py",
-        f"/h5p/contenus/{activity.pk}/content/inconnu.json",
-        f"/h5p/contenus/{activity.pk}/H5P.TrueFalse-1.6/library.json",
-        "/h5p/bibliotheques/H5P.TrueFalse-1.6/..%2F..%2Fh5p.json",
-        "/h5p/bibliotheques/H5P.Inconnue-1.0/library.json",
+    for path in (
+        "contenu/../../settings.py",
+        "contenu/content/inconnu.json",
+        f"contenu/{h5p_kit.MAIN_FOLDER}/library.json",
+        f"bibliotheques/{h5p_kit.MAIN_FOLDER}/..%2F..%2Fh5p.json",
+        "bibliotheques/H5P.Inconnue-1.0/library.json",
+        f"bibliotheques/{h5p_kit.EDITOR_FOLDER}/library.json",  # not a library this activity loads
     ):
-        assert client.get(url).status_code == 404, url
+        assert client.get(player_url(learner, activity, path)).status_code == 404, path
+    # A token opens the files of its own activity only.
+    assert client.get(player_url(learner, other, "contenu/h5p.json")).status_code == 200
+    token = token_for(learner, activity)
+    assert b"Autre" not in b"".join(client.get(f"/h5p/lecteur/{token}/contenu/h5p.json").streaming_content)
 
 
 def test_a_scored_answer_updates_progress_and_completes_the_lesson(client, learner, lesson, activity):
@@ -177,15 +242,14 @@ def test_statements_need_the_csrf_token(learner, lesson, activity):
 def test_lesson_block_renders_frame_fallback_and_status(client, learner, lesson, activity):
     client.force_login(learner)
     html = client.get(lesson.url).content.decode()
-    assert f'src="/h5p/{activity.pk}/lecteur/"' in html
-    assert 'title="Activité interactive : Hello World"' in html
+    assert 'title="Activité interactive : Question Collectif"' in html
     assert "data-h5p-fallback" in html and "a besoin de JavaScript" in html
     assert "Activité pas encore faite." in html
     assert "h5p/lesson.js" in html
 
 
 def test_lesson_activity_index_holds_the_h5p_key(lesson, activity):
-    from courses.models import LessonActivity
+    from progress.models import LessonActivity
 
     assert list(LessonActivity.objects.filter(lesson=lesson).values_list("activity_key", "required")) == [
         (f"h5p:{activity.pk}", True)
@@ -222,7 +286,7 @@ def test_an_lrs_outage_does_not_block_the_learner(
 def test_visible_to_scopes_activities_to_live_lessons(learner, trainer, lesson, activity):
     from h5p.access import visible_to
 
-    unused = make_h5p_activity("multichoice")
+    unused = make_h5p_activity()
     assert list(visible_to(learner)) == [activity]
     assert set(visible_to(trainer)) == {activity, unused}
     lesson.unpublish()
@@ -236,5 +300,93 @@ def test_page_privacy_of_the_lesson_applies_to_the_player(client, learner, lesso
     restriction = PageViewRestriction.objects.create(page=lesson, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.set([Group.objects.get(name="Responsables d'équipe")])
     client.force_login(learner)
-    assert client.get(f"/h5p/{activity.pk}/lecteur/").status_code == 403
+    assert client.get(f"/h5p/{activity.pk}/").status_code == 403
     assert post(client, activity, answered(learner, activity)).status_code == 403
+
+
+def test_statements_need_this_users_player_token_for_this_activity(
+    client, settings, learner, other_learner, lesson, activity
+):
+    other_activity = make_h5p_activity(data=h5p_kit.package(title="Autre"))
+    client.force_login(learner)
+    statement = answered(learner, activity)
+    forged = signing.dumps({"u": learner.pk, "a": activity.pk}, salt="autre-sel")
+    for token in ("", "pas-un-jeton", forged, token_for(other_learner, activity), token_for(learner, other_activity)):
+        response = post(client, activity, statement, token=token)
+        assert response.status_code == 403, token
+        assert "rechargez la page" in response.json()["error"]
+    settings.H5P_PLAYER_TOKEN_MAX_AGE = -1
+    assert post(client, activity, statement, token=token_for(learner, activity)).status_code == 403
+    assert not Statement.objects.exists()
+    assert not ActivityResult.objects.filter(activity_key=activity.activity_key).exists()
+
+
+def test_only_enrolled_learners_record_progress(client, other_learner, trainer, lesson, activity):
+    for user in (other_learner, trainer):  # the lesson is visible to them, they are not enrolled
+        client.force_login(user)
+        response = post(client, activity, answered(user, activity))
+        assert response.status_code == 403
+        assert "inscrit·e au module" in response.json()["error"]
+    assert not Statement.objects.exists()
+    assert not ActivityResult.objects.filter(activity_key=activity.activity_key).exists()
+
+
+@pytest.mark.parametrize(
+    ("score", "message"),
+    [
+        ({"scaled": 1.5}, "entre"),
+        ({"scaled": -0.5}, "entre 0 et 1"),
+        ({"raw": 50, "max": 1}, "dépasse le score maximal"),
+        ({"raw": 50, "max": 1, "scaled": 1}, "dépasse le score maximal"),
+        ({"raw": 1, "min": 2, "max": 3}, "inférieur au score minimal"),
+        ({"raw": 0, "max": 0}, "supérieur à 0"),
+        ({"raw": 1}, "accompagné du score maximal"),
+        ({"raw": 0, "max": 1, "scaled": 1}, "ne correspond pas"),
+        ({"scaled": "1"}, "nombre"),
+        ({"scaled": True}, "nombre fini"),
+    ],
+)
+def test_impossible_scores_are_refused(client, learner, lesson, activity, score, message):
+    client.force_login(learner)
+    statement = answered(learner, activity)
+    statement["result"] = {"score": score}
+    response = post(client, activity, statement)
+    assert response.status_code == 400
+    assert message in response.json()["error"]
+    assert not ActivityResult.objects.filter(activity_key=activity.activity_key).exists()
+
+
+@pytest.mark.parametrize("constant", ["Infinity", "-Infinity", "NaN"])
+def test_non_finite_numbers_are_refused(client, learner, lesson, activity, constant):
+    client.force_login(learner)
+    body = json.dumps(answered(learner, activity)).replace('"scaled": 1.0', f'"scaled": {constant}')
+    assert constant in body
+    response = post(client, activity, body.encode())
+    assert response.status_code == 400
+    assert "nombres doivent être finis" in response.json()["error"]
+    assert not Statement.objects.exists()
+
+
+def test_raw_and_max_give_the_score(client, learner, lesson, activity):
+    client.force_login(learner)
+    statement = answered(learner, activity)
+    statement["result"] = {"score": {"min": 0, "raw": 3, "max": 4, "scaled": 0.75}}
+    assert post(client, activity, statement).status_code == 201
+    assert ActivityResult.objects.get(user=learner, activity_key=activity.activity_key).score == 0.75
+
+
+def test_a_reused_statement_id_is_a_conflict(client, learner, other_learner, lesson, activity):
+    client.force_login(learner)
+    statement = answered(learner, activity, scaled=0.5)
+    assert post(client, activity, statement).status_code == 201
+    response = post(client, activity, statement)
+    assert response.status_code == 409
+    assert "déjà été enregistrée" in response.json()["error"]
+    # Another learner reusing the id is refused the same way, and nothing of theirs is recorded.
+    enrol(other_learner, lesson.get_parent().specific)
+    client.force_login(other_learner)
+    theirs = answered(other_learner, activity, scaled=1.0)
+    theirs["id"] = statement["id"]
+    assert post(client, activity, theirs).status_code == 409
+    assert Statement.objects.get().user == learner
+    assert not ActivityResult.objects.filter(user=other_learner, activity_key=activity.activity_key).exists()

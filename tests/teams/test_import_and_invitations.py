@@ -56,13 +56,16 @@ def test_import_view_is_all_or_nothing(client, manager, django_capture_on_commit
     assert {m.to[0] for m in mail.outbox} == {"un@exemple.fr", "deux@exemple.fr"}  # welcome e-mails
 
 
-def test_invitation_signup_flow_joins_team_once(client, manager):
+def test_invitation_signup_flow_joins_team_once_after_a_click(client, manager):
     team = make_team(manager=manager)
     invitation = invitations.create_invitation(team, "nouvelle@exemple.fr", invited_by=manager)
     link = re.search(r"http://\S+/equipes/invitation/\S+/", mail.outbox[-1].body).group(0)
     path = link.split("127.0.0.1:8000")[-1]
     response = client.get(path)
     assert response.status_code == 200 and "Créer mon compte" in response.content.decode()
+    # Sign-up from the invitation is pre-filled with the invited address.
+    signup = client.get(response.context["signup_url"])
+    assert signup.context["form"]["email"].value() == "nouvelle@exemple.fr"
     response = client.post(
         reverse("account_signup"),
         {
@@ -73,14 +76,21 @@ def test_invitation_signup_flow_joins_team_once(client, manager):
         },
     )
     assert response.status_code == 302
+    confirm = re.search(r"http://\S+/comptes/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+    response = client.post(confirm.split("127.0.0.1:8000")[-1])
+    # Confirmed and logged in: back on the invitation page, not yet a member.
+    assert response.status_code == 302 and response.url == path
     user = User.objects.get(email="nouvelle@exemple.fr")
+    assert user not in members(team)
+    assert 'value="accept"' in client.get(path).content.decode()
+    assert client.post(path, {"decision": "accept"}).status_code == 302
     assert user in members(team)
     invitation.refresh_from_db()
     assert invitation.accepted_by == user
     # The same link a second time: a clear message, no second membership.
     other = make_user()
     client.force_login(other)
-    response = client.post(path)
+    response = client.post(path, {"decision": "accept"})
     assert response.status_code == 404 and "déjà été acceptée" in response.content.decode()
     assert other not in members(team)
 
@@ -90,7 +100,9 @@ def test_logged_in_user_accepts_and_bad_tokens_are_explained(client, manager, le
     invitation = invitations.create_invitation(team, learner.email, invited_by=manager)
     client.force_login(learner)
     url = reverse("teams:invitation", args=[invitations.make_token(invitation)])
-    assert client.post(url).status_code == 302
+    assert client.post(url).status_code == 400  # no decision, no change
+    assert learner not in members(team)
+    assert client.post(url, {"decision": "accept"}).status_code == 302
     assert learner in members(team)
     response = client.get(reverse("teams:invitation", args=["nimporte-quoi"]))
     assert response.status_code == 404 and "pas valide" in response.content.decode()

@@ -1,13 +1,11 @@
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import User
 from teams.assigning import assign_courses
-from teams.models import Assignment, Membership, Team
+from teams.models import Assignment
 from tests.factories import complete_lessons, make_course, make_lesson, make_team
 
 pytestmark = pytest.mark.django_db
@@ -41,30 +39,3 @@ def test_manager_nav_link(client, manager):
     client.force_login(manager)
     response = client.get(reverse("teams:index"), follow=True)
     assert "Suivi d&#x27;équipe" in response.content.decode()
-
-
-def test_demo_loader_is_idempotent_with_courses(settings):
-    settings.DEBUG = True
-    course = make_course(title="Le diagnostic partagé")
-    make_lesson(course, title="Première leçon")
-    make_lesson(course, title="Deuxième leçon")
-    call_command("load_demo")
-    snapshot = (
-        User.objects.count(),
-        Membership.objects.count(),
-        Assignment.objects.count(),
-        sorted(Assignment.objects.values_list("team__name", "course_id")),
-    )
-    call_command("load_demo")
-    assert snapshot == (
-        User.objects.count(),
-        Membership.objects.count(),
-        Assignment.objects.count(),
-        sorted(Assignment.objects.values_list("team__name", "course_id")),
-    )
-    manager = User.objects.get(email="responsable@demo.collectif.test")
-    assert Team.objects.visible_to(manager).count() == 3
-    assert Membership.objects.filter(role="member").count() >= 40
-    from progress.models import Enrolment
-
-    assert Enrolment.objects.filter(completed_at__isnull=False).exists()

@@ -1,69 +1,21 @@
-/* Runs inside the player iframe: starts h5p-standalone, posts H5P's xAPI statements to the platform
-   and tells the lesson page (same origin) its height and the learner's progress. */
+/* Runs inside the player iframe, sandboxed in an opaque origin without the learner's session: starts
+   h5p-standalone with files reached through the signed URLs of config, and hands every xAPI statement
+   H5P emits, and its height, to the lesson page. It never talks to the platform's API itself. */
 (function () {
   "use strict";
   var config = JSON.parse(document.getElementById("h5p-config").textContent);
   var container = document.querySelector("[data-h5p-player]");
-  var csrfToken = document.querySelector("meta[name=csrf-token]").getAttribute("content");
-  var origin = window.location.origin;
-  // Clicks inside a question ("interacted") are too many to be worth storing.
-  var IGNORED_VERBS = ["http://adlnet.gov/expapi/verbs/interacted"];
 
   function tellParent(message) {
     if (window.parent && window.parent !== window) {
-      message.activity = config.id;
-      window.parent.postMessage(message, origin);
+      // Our origin is opaque, the lesson page's is ours: "*" is the only target we can name. The page
+      // checks that the message comes from this frame (frame-ancestors 'self' keeps other sites out).
+      window.parent.postMessage(message, "*");
     }
   }
 
   function reportHeight() {
-    tellParent({ type: "collectif-h5p-resize", height: document.documentElement.scrollHeight });
-  }
-
-  // Statements are sent one after the other, in the order H5P emitted them ("attempted" before
-  // "answered"), so the server never handles two writes of the same learner at once.
-  var queue = Promise.resolve();
-
-  function send(statement) {
-    return fetch(config.statementsUrl, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken },
-      body: JSON.stringify(statement),
-    }).then(function (response) {
-      if (!response.ok) {
-        throw new Error("HTTP " + response.status);
-      }
-      return response.json();
-    });
-  }
-
-  function postStatement(statement) {
-    if (!statement || !statement.verb || IGNORED_VERBS.indexOf(statement.verb.id) !== -1) {
-      return;
-    }
-    // The platform identifies the learner by account; H5P's own anonymous actor is replaced.
-    statement.actor = config.actor;
-    queue = queue
-      .then(function () {
-        // One retry after a short pause covers a busy server; a second failure is shown.
-        return send(statement).catch(function () {
-          return new Promise(function (resolve) {
-            window.setTimeout(resolve, 1500);
-          }).then(function () {
-            return send(statement);
-          });
-        });
-      })
-      .then(function (body) {
-        document.querySelector("[data-h5p-save-error]").hidden = true;
-        if (body.progress) {
-          tellParent({ type: "collectif-h5p-progress", progress: body.progress });
-        }
-      })
-      .catch(function () {
-        document.querySelector("[data-h5p-save-error]").hidden = false;
-      });
+    tellParent({ type: "collectif:h5p:resize", height: document.documentElement.scrollHeight });
   }
 
   var options = {
@@ -79,21 +31,32 @@
     icon: false,
     fullScreen: false,
     embed: false,
+    // This document is already the content's own frame. H5P's nested iframe cannot work here: in a sandbox
+    // without allow-same-origin each nested document gets a fresh opaque origin, out of the player's reach.
+    embedType: "div",
+    // No cookies from this sandbox: the files are public behind their signed URL.
+    assetsRequestFetchOptions: { credentials: "omit" },
   };
 
-  new H5PStandalone.H5P(container, options)
-    .then(function () {
+  function start() {
+    if (window.H5P && H5P.externalDispatcher) {
       H5P.externalDispatcher.on("xAPI", function (event) {
-        postStatement(event.data.statement);
+        tellParent({ type: "collectif:h5p:xapi", statement: JSON.parse(JSON.stringify(event.data.statement)) });
       });
-      if (window.ResizeObserver) {
-        new ResizeObserver(reportHeight).observe(document.documentElement);
-      }
-      reportHeight();
-      window.setInterval(reportHeight, 1000);
-    })
-    .catch(function () {
+    }
+    if (window.ResizeObserver) {
+      new ResizeObserver(reportHeight).observe(document.documentElement);
+    }
+    reportHeight();
+    window.setInterval(reportHeight, 1000);
+  }
+
+  // In a sandbox h5p-standalone may reject after the content is attached (it looks for its own iframe):
+  // what counts is whether the content is there.
+  new H5PStandalone.H5P(container, options).then(start, function () {
+    start();
+    if (!container.querySelector(".h5p-content > *")) {
       document.querySelector("[data-h5p-error]").hidden = false;
-      reportHeight();
-    });
+    }
+  });
 })();

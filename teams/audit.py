@@ -1,0 +1,56 @@
+"""Who added whom to a team, and on what basis: entries in Wagtail's audit log, on the team.
+
+Nobody joins a team without consenting, except people whose account an import created for this team; both
+ways in (and a refusal) are logged with who acted, so an administrator can answer "who put me in this team?".
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import LogFormatter, log
+
+ADDED_NEW_ACCOUNT = "teams.member.add_new_account"
+JOINED_BY_INVITATION = "teams.member.join_by_invitation"
+DECLINED_INVITATION = "teams.invitation.decline"
+
+
+def log_added_new_account(team, member, manager):
+    """A manager's import created this account for the team and added it (no one else's account is added)."""
+    return log(team, ADDED_NEW_ACCOUNT, user=manager, data={"member_id": member.pk, "email": member.email})
+
+
+def log_joined(team, member, invitation):
+    return log(team, JOINED_BY_INVITATION, user=member, data=_invitation_data(member, invitation))
+
+
+def log_declined(team, member, invitation):
+    return log(team, DECLINED_INVITATION, user=member, data=_invitation_data(member, invitation))
+
+
+def _invitation_data(member, invitation):
+    return {
+        "member_id": member.pk,
+        "email": invitation.email,
+        "invitation_id": invitation.pk,
+        "invited_by_id": invitation.invited_by_id,
+    }
+
+
+def _formatter(label, message):
+    class Formatter(LogFormatter):
+        def format_message(self, log_entry):
+            return message % {"email": (log_entry.data or {}).get("email", "?")}
+
+    Formatter.label = label
+    return Formatter
+
+
+def register_actions(actions):
+    """For the `register_log_actions` hook (wagtail_hooks.py)."""
+    actions.register_action(ADDED_NEW_ACCOUNT)(
+        _formatter(_("Membre ajouté·e par import (compte créé)"), _("Compte créé par import et ajouté : %(email)s"))
+    )
+    actions.register_action(JOINED_BY_INVITATION)(
+        _formatter(_("Invitation acceptée"), _("A accepté l'invitation et rejoint l'équipe : %(email)s"))
+    )
+    actions.register_action(DECLINED_INVITATION)(
+        _formatter(_("Invitation refusée"), _("A refusé l'invitation : %(email)s"))
+    )
