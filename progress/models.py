@@ -107,3 +107,24 @@ class TimeSpent(models.Model):
 
     def __str__(self):
         return f"{self.user_id} · {self.page_id} · {self.day} · {self.seconds}s"
+
+
+class LessonActivity(models.Model):
+    """Index of the activities a published lesson contains, refreshed on publish by courses (see completion.py).
+
+    It lives here, below every activity app, so an activity can ask where it is used without importing courses.
+    The table keeps its original name from the courses app.
+    """
+
+    lesson = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="activities")
+    activity_key = models.CharField(max_length=120, db_index=True)
+    required = models.BooleanField(default=True)
+    sort_order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        db_table = "courses_lessonactivity"
+        ordering = ["sort_order"]
+        constraints = [models.UniqueConstraint(fields=["lesson", "activity_key"], name="unique_lesson_activity")]
+
+    def __str__(self):
+        return f"{self.lesson_id} · {self.activity_key}"

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import requests
 
+from core.taskqueue import backoff_delay
 from statements.api import build_statement, store_statement
 from statements.models import Statement
-from statements.tasks import backoff, forward_pending, forward_statement
+from statements.tasks import forward_pending, forward_statement
 
 pytestmark = pytest.mark.django_db
 
@@ -232,18 +233,18 @@ def test_retries_are_deferred_with_backoff_on_a_deferring_backend(lrs_settings, 
         def __init__(self, run_after):
             self.run_after = run_after
 
-        def enqueue(self, *args):
-            scheduled.append((self.run_after, args))
+        def enqueue(self, *args, **kwargs):
+            scheduled.append((self.run_after, args, kwargs))
 
     monkeypatch.setattr(type(forward_statement), "get_backend", lambda self: Backend())
     monkeypatch.setattr(type(forward_statement), "using", lambda self, run_after=None: Deferred(run_after))
     statement = store_statement(learner, statement_for(learner))
     before = timezone.now()
     assert forward_statement.func(statement.pk, 1) == "retry"
-    ((run_after, args),) = scheduled
-    assert args == (statement.pk, 2)
+    ((run_after, args, kwargs),) = scheduled
+    assert args == (statement.pk,) and kwargs == {"attempt": 2}
     assert 29 <= (run_after - before).total_seconds() <= 31
-    assert [backoff(n) for n in (2, 3, 4, 10)] == [30, 60, 120, 3600]
+    assert [backoff_delay(n).total_seconds() for n in (1, 2, 3, 9)] == [30, 60, 120, 3600]
 
 
 def test_nothing_is_sent_without_an_lrs(settings, learner, django_capture_on_commit_callbacks):

@@ -1,9 +1,8 @@
 import pytest
 
 from courses.completion import refresh_lesson_activities
-from courses.models import LessonActivity
 from progress import api as progress
-from progress.models import ActivityResult, Enrolment, ProgressEvent, Status
+from progress.models import ActivityResult, Enrolment, LessonActivity, ProgressEvent, Status
 from tests.factories import make_course, make_lesson
 
 pytestmark = pytest.mark.django_db
