@@ -6,16 +6,15 @@ class CoreConfig(AppConfig):
     verbose_name = "Collectif"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
         from django_tasks_db.compat import task_finished
 
-        from . import myspace
+        from . import invalidation, myspace
         from .models import CompetenceDomain
         from .taskqueue import retry_transient_failure
 
         task_finished.connect(retry_transient_failure, dispatch_uid="core.retry_transient_failure")
-        post_save.connect(domains_changed, sender=CompetenceDomain, dispatch_uid="core.domains_saved")
-        post_delete.connect(domains_changed, sender=CompetenceDomain, dispatch_uid="core.domains_deleted")
+        pages = (invalidation.CATALOGUE, invalidation.TEAM_DASHBOARD)
+        invalidation.records(CompetenceDomain, domains_changed, "competence-domains", "content", pages)
         myspace.connect_invalidation()
 
 

@@ -43,17 +43,25 @@ def content_changed(**kwargs):
 
 
 # A learner's own records, per app that keeps them (progress, cases, quizzes, teams, reflections): what is cached
-# per learner keys on the tokens of the apps it reads. core.myspace wires the generic receivers; code that
-# writes with UPDATE, or about someone other than the row's user, calls learner_changed() itself.
+# per learner keys on the tokens of the apps it reads. core.invalidation holds the receivers (one per model);
+# code that writes with UPDATE or bulk_create calls learner_changed() itself.
 def learner_versions(user_id, apps):
     """{app: token} of a learner's records in these apps, in one call to the cache."""
-    keys = {app: _key("learner", user_id, app) for app in apps}
+    return _versions({app: _key("learner", user_id, app) for app in apps})
+
+
+def team_versions(team_ids, token):
+    """{team id: its `token` version} (a team's shared data: core.invalidation.team_changed drops it)."""
+    return _versions({team_id: _key("team", team_id, token) for team_id in team_ids})
+
+
+def _versions(keys):
     found = cache.get_many(list(keys.values()))
     missing = {key: uuid.uuid4().hex[:12] for key in keys.values() if key not in found}
     if missing:
         cache.set_many(missing, None)
         found.update(missing)
-    return {app: found[key] for app, key in keys.items()}
+    return {name: found[key] for name, key in keys.items()}
 
 
 def learner_changed(user_id, app):

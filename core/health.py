@@ -1,14 +1,28 @@
-"""Health endpoint for load balancers: database, cache and storage must all answer."""
+"""Health endpoint for load balancers, and a detailed check for operators.
 
+The public answer is only "ok" or "erreur" from the database and the cache: it writes no file, so a load balancer
+polling every few seconds costs nothing, and it tells a stranger nothing about the stack. With the token of
+HEALTH_CHECK_TOKEN in the X-Health-Token header, the answer details every check, storage write and task worker
+included.
+"""
+
+import hmac
 import uuid
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+TOKEN_HEADER = "X-Health-Token"  # noqa: S105 - a header name, not a secret
+# A task that a worker should have taken this long ago means no worker is running.
+WORKER_LATENESS = timedelta(minutes=15)
 
 
 def _check_database():
@@ -35,18 +49,48 @@ def _check_storage():
         default_storage.delete(name)
 
 
-CHECKS = {"database": _check_database, "cache": _check_cache, "storage": _check_storage}
+def _check_worker():
+    """With the database task queue, a task left waiting well past its time means that no worker takes them."""
+    if settings.TASKS["default"]["BACKEND"] != "django_tasks_db.DatabaseBackend":
+        return
+    from django.db.models import Q
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    late = timezone.now() - WORKER_LATENESS
+    due_long_ago = Q(run_after=get_date_max()) | Q(run_after__lte=late)
+    if DBTaskResult.objects.ready().filter(due_long_ago, enqueued_at__lte=late).exists():
+        raise RuntimeError("tasks wait for a worker")
 
 
-@never_cache
-@require_GET
-def health(request):
+PUBLIC_CHECKS = {"database": _check_database, "cache": _check_cache}
+CHECKS = {**PUBLIC_CHECKS, "storage": _check_storage, "worker": _check_worker}
+
+
+def run_checks(checks):
     results = {}
-    for name, check in CHECKS.items():
+    for name, check in checks.items():
         try:
             check()
             results[name] = "ok"
         except Exception as error:  # noqa: BLE001 - any failure means unhealthy; the type is reported
             results[name] = f"error: {type(error).__name__}"
+    return results
+
+
+def has_detail_token(request):
+    """Constant-time comparison with HEALTH_CHECK_TOKEN; no token configured means no detailed answer."""
+    expected = settings.HEALTH_CHECK_TOKEN
+    given = request.headers.get(TOKEN_HEADER, "")
+    return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
+
+
+@never_cache
+@require_GET
+def health(request):
+    detailed = has_detail_token(request)
+    results = run_checks(CHECKS if detailed else PUBLIC_CHECKS)
     healthy = all(value == "ok" for value in results.values())
-    return JsonResponse({"status": "ok" if healthy else "error", "checks": results}, status=200 if healthy else 503)
+    body = {"status": "ok" if healthy else "erreur"}
+    if detailed:
+        body["checks"] = results
+    return JsonResponse(body, status=200 if healthy else 503)

@@ -6,7 +6,10 @@ from wagtail.snippets.models import register_snippet
 
 @register_snippet
 class CompetenceDomain(models.Model):
-    """A competence domain shared by the French social-work diplomas since 2018 (DC1 to DC4).
+    """A competence domain of the French social-work diplomas reformed in 2018 (DC1 to DC4).
+
+    DC3 and DC4 belong to the common core; DC1 and DC2 (and DC3's title) differ by diploma: the default labels
+    are the DEASS ones and say so.
 
     Kept as an editable list (snippet) so administrators can rename or add domains.
     """

@@ -2,22 +2,23 @@
 both apps:
 
 - lead trainers and administrators see everyone's records;
-- a trainer who authored the activity sees everyone's records on it. Authored means: owns the activity's page or
-  saved a revision of it, or did so for a lesson embedding the activity or for the course holding that lesson
-  (an app may add its own signs of authorship, such as a quiz's creator);
+- a course trainer (courses.CourseTrainer) sees everyone's records on the activities of the lessons of their
+  courses;
 - any other trainer sees only the records of the learners of the teams they train (Team.trainers), and gets a 404
-  where none of those learners has a record: an activity they neither wrote nor follow is not theirs to find;
+  where none of those learners has a record: an activity they neither teach nor follow is not theirs to find;
 - learners and managers never reach these pages (403, by the views' role check).
 
-Authorship is read once per request and kept on the user object (like the roles), so that list pages and the
-admin's per-row buttons ask the database a fixed number of times. Models of other apps are looked up lazily
+Both links are explicit and audited (teams/scope_audit.py), set by lead trainers and administrators only: writing
+or re-saving a page or a quiz widens nobody's scope. Course assignments are read once per request and kept on the
+user object (like the roles), so that list pages and the admin's per-row buttons ask the database a fixed number
+of times. Models of other apps are looked up lazily
 (apps.get_model): core stays below the apps that use it.
 """
 
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.db.models.functions import Length, Substr
 
@@ -38,41 +39,52 @@ def cached_on(user, name, compute):
     return value
 
 
-def authored_pages(user):
-    """{page id: path} of the pages this person owns or saved a revision of (two queries, cached)."""
-
-    def compute():
-        from wagtail.models import Page, Revision
-
-        if not is_trainer(user):
-            return {}
-        revised = Revision.objects.filter(base_content_type=ContentType.objects.get_for_model(Page), user=user)
-        ids = {int(pk) for pk in revised.values_list("object_id", flat=True).distinct()}
-        return dict(Page.objects.filter(Q(owner=user) | Q(pk__in=ids)).values_list("pk", "path"))
-
-    return cached_on(user, "_collectif_authored_pages", compute)
-
-
-def authored_activity_keys(user):
-    """Activity keys ("case:12", "quiz:3"...) of the lessons this person authored, or whose course they authored
-    (one query, cached)."""
+def course_activity_keys(user):
+    """Activity keys ("case:12", "quiz:3"...) of the lessons of the courses this person is an explicit course
+    trainer of (CourseTrainer, set by a lead trainer or an administrator). One query, cached for the request."""
 
     def compute():
         from wagtail.models import Page
 
-        pages = authored_pages(user)
-        if not pages:
+        if not is_trainer(user):
             return frozenset()
-        lesson_activity = apps.get_model("courses", "LessonActivity")
+        course_trainer = apps.get_model("courses", "CourseTrainer")
+        lesson_activity = apps.get_model("progress", "LessonActivity")
+        course_paths = course_trainer.objects.filter(trainer=user).values("course__path")
         parent_path = Substr("lesson__path", 1, Length("lesson__path") - Page.steplen)
         keys = (
             lesson_activity.objects.annotate(parent_path=parent_path)
-            .filter(Q(lesson_id__in=list(pages)) | Q(parent_path__in=list(pages.values())))
+            .filter(parent_path__in=course_paths)
             .values_list("activity_key", flat=True)
         )
         return frozenset(keys)
 
-    return cached_on(user, "_collectif_authored_activity_keys", compute)
+    return cached_on(user, "_collectif_course_activity_keys", compute)
+
+
+def activity_ids(keys, kind):
+    """The ids in the activity keys of one kind: activity_ids({"case:12", "quiz:3"}, "case") == {12}."""
+    prefix = f"{kind}:"
+    return {int(key[len(prefix) :]) for key in keys if key.startswith(prefix) and key[len(prefix) :].isdigit()}
+
+
+def courses_trained_by(user):
+    """The ids of the courses this person is an explicit course trainer of, as a subquery."""
+    course_trainer = apps.get_model("courses", "CourseTrainer")
+    return course_trainer.objects.filter(trainer=user).values("course_id")
+
+
+def trainers_of(learner_id, course_id=None):
+    """The ids of the trainers whose scope covers this learner (on this course, if any): the trainers of the
+    learner's teams, and the course's trainers. A subquery of user ids."""
+    membership = apps.get_model("teams", "Membership")
+    team = apps.get_model("teams", "Team")
+    learner_teams = membership.objects.filter(user_id=learner_id, role=membership.Role.MEMBER).values("team_id")
+    readers = Q(pk__in=team.trainers.through.objects.filter(team_id__in=learner_teams).values("user_id"))
+    if course_id is not None:
+        course_trainer = apps.get_model("courses", "CourseTrainer")
+        readers |= Q(pk__in=course_trainer.objects.filter(course_id=course_id).values("trainer_id"))
+    return get_user_model().objects.filter(readers).values("pk")
 
 
 def trained_learners(user):
@@ -101,9 +113,10 @@ class Scope:
 EVERYONE = Scope()
 
 
-def scope_for(user, authored):
-    """EVERYONE for lead trainers, administrators and the activity's authors; otherwise the trained learners.
-    The caller still checks that this scope holds at least one record (404 otherwise)."""
-    if sees_everyone(user) or authored:
+def scope_for(user, activity_key):
+    """EVERYONE for lead trainers, administrators and the course trainers of a course whose lessons hold the
+    activity; otherwise the trained learners. The caller still checks that this scope holds at least one record
+    (404 otherwise)."""
+    if sees_everyone(user) or activity_key in course_activity_keys(user):
         return EVERYONE
     return Scope(trained_learners(user))

@@ -16,14 +16,21 @@ def backoff_delay(attempt):
     return timedelta(seconds=min(30 * 2 ** max(attempt - 1, 0), 3600))
 
 
-def retry_later(task, *args, attempt, **kwargs):
-    """Enqueue `task` again after a backoff delay; returns False once MAX_ATTEMPTS is reached.
+def retry_later(task, *args, attempt, max_attempts=MAX_ATTEMPTS, delay=backoff_delay, defer_only=False, **kwargs):
+    """The one retry helper of every task: enqueue `task` again after `delay(attempt)`; False once `attempt`
+    reaches `max_attempts`. The task receives `attempt=attempt + 1` as a keyword argument to pass on.
 
-    The task receives `attempt` as a keyword argument so that it can pass it on.
+    A backend that cannot defer (the immediate one of the tests) runs the retry at once, or not at all with
+    `defer_only` (for a job whose next periodic run tries again anyway).
     """
-    if attempt >= MAX_ATTEMPTS:
+    if attempt >= max_attempts:
         return False
-    task.using(run_after=timezone.now() + backoff_delay(attempt)).enqueue(*args, attempt=attempt + 1, **kwargs)
+    if task.get_backend().supports_defer:
+        task.using(run_after=timezone.now() + delay(attempt)).enqueue(*args, attempt=attempt + 1, **kwargs)
+    elif defer_only:
+        return False
+    else:
+        task.enqueue(*args, attempt=attempt + 1, **kwargs)
     return True
 
 

@@ -4,34 +4,68 @@ A code is six characters out of 32 (about a billion codes), so guessing one is a
 MAX_MISSES unknown codes from one address within WINDOW seconds, every code lookup from that address is refused
 for the rest of the window. The limit is high because a whole classroom often shares one address, and typos
 happen. The address is the one allauth uses for its own login limits.
+
+Guests too are limited per session and address: a guest is bound to the participant created when they joined
+(its token is kept in their session cookie), so the same browser always votes as the same participant; a fresh
+cookie makes a new participant, but only MAX_GUEST_JOINS times per session from one address within JOIN_WINDOW,
+so that clearing cookies cannot multiply one person's votes without limit. The limit leaves room for a whole
+classroom behind one address.
 """
 
 from functools import wraps
 
-from allauth.account.adapter import get_adapter
 from django.core.cache import cache
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from accounts.network import client_ip
+
 MAX_MISSES = 100
 WINDOW = 600
+MAX_GUEST_JOINS = 60
+JOIN_WINDOW = 3600
 
 
 def _key(request):
-    return f"debrief-code-misses:{get_adapter().get_client_ip(request)}"
+    return f"debrief-code-misses:{client_ip(request)}"
 
 
 def is_blocked(request):
     return (cache.get(_key(request)) or 0) >= MAX_MISSES
 
 
-def record_miss(request):
-    key = _key(request)
-    if not cache.add(key, 1, WINDOW):
+def _count(key, window):
+    if not cache.add(key, 1, window):
         try:
             cache.incr(key)
         except ValueError:  # expired between the two calls
-            cache.add(key, 1, WINDOW)
+            cache.add(key, 1, window)
+
+
+def record_miss(request):
+    _count(_key(request), WINDOW)
+
+
+def _joins_key(request, session):
+    return f"debrief-guest-joins:{session.pk}:{client_ip(request)}"
+
+
+def may_join_as_guest(request, session):
+    return (cache.get(_joins_key(request, session)) or 0) < MAX_GUEST_JOINS
+
+
+def record_guest_join(request, session):
+    _count(_joins_key(request, session), JOIN_WINDOW)
+
+
+def too_many_joins(request, session):
+    from .views.common import error
+
+    message = _(
+        "Trop de personnes ont rejoint cette séance depuis cette connexion : réessayez dans quelques minutes, "
+        "ou demandez à la personne qui anime de vous aider."
+    )
+    return error(request, message, 429, session)
 
 
 def refused(request):

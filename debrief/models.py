@@ -9,6 +9,7 @@ from functools import cached_property
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_admin, is_trainer
@@ -84,6 +85,11 @@ class LiveSession(models.Model):
     @property
     def is_ended(self):
         return self.stage == self.Stage.ENDED
+
+    @property
+    def choice_order_seed(self):
+        """One order of the choices for everyone in this session (drawn per session, not guessable)."""
+        return salted_hmac("debrief.choice-order", str(self.pk)).hexdigest()
 
 
 class Participant(models.Model):

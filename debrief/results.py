@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 from django.utils.translation import gettext as _
 
-from cases.graph import Phase, Quality
+from cases.graph import Phase, Quality, presented_choices
 from cases.report import BAR_MAX_WIDTH, BAR_ROW_HEIGHT, QUALITY_FILL
 
 from .models import Step, Vote
@@ -21,12 +21,12 @@ def letter(index):
     return LETTERS[index] if index < len(LETTERS) else str(index + 1)
 
 
-def split(node, counts, with_quality=False):
-    """Bars and table rows of one node's vote. Bars are neutral until the feedback is revealed, so the colour
-    never gives the expert answer away before the group has discussed it."""
+def split(node, counts, session, with_quality=False):
+    """Bars and table rows of one node's vote, in the session's order of the choices. Bars are neutral until the
+    feedback is revealed, so the colour never gives the expert answer away before the group has discussed it."""
     total = sum(counts.get(choice.key, 0) for choice in node.choices)
     rows = []
-    for index, choice in enumerate(node.choices):
+    for index, choice in enumerate(presented_choices(node, session.choice_order_seed)):
         count = counts.get(choice.key, 0)
         rows.append(
             {
@@ -68,7 +68,7 @@ def session_results(session):
         node = graph.get(step.node_key)
         entry = {"step": step, "node": node, "phase_label": Phase.label(node.phase) if node else ""}
         if node is not None and not node.is_ending:
-            entry["split"] = split(node, counts[step.pk], with_quality=True)
+            entry["split"] = split(node, counts[step.pk], session, with_quality=True)
             labels = {row["key"]: row for row in entry["split"]["choices"]}
             entry["comments"] = [
                 {"text": c["comment"], "choice": labels.get(c["choice_key"])}
@@ -112,7 +112,7 @@ def compare(sessions, graph):
             if step is None:
                 cells.append(None)
                 continue
-            data = split(node, counts[step.pk])
+            data = split(node, counts[step.pk], session)
             chosen = next((row for row in data["choices"] if row["key"] == step.chosen_key), None)
             cells.append({"split": data, "chosen": chosen, "decided_by": step.get_decided_by_display()})
         if any(cells):

@@ -1,14 +1,17 @@
 """Retention of live sessions, run by `manage.py db_worker` (django-tasks, database backend).
 
-Same pattern as teams/tasks.py: the daily purge re-enqueues itself with `run_after`, so the worker alone
-keeps it going (no cron). `manage.py purge_debrief_sessions` purges now and starts the chain.
+The daily purge is a periodic job (core.periodic): it queues its next run before purging, and the worker
+process starts it (`manage.py ensure_periodic_jobs`). `manage.py purge_debrief_sessions` purges now.
 """
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_tasks import task
+
+from core import periodic
 
 from .models import LiveSession, Participant
 
@@ -30,31 +33,17 @@ def purge_old_sessions(now=None):
     return count
 
 
-def _defer(task_obj, run_after):
-    if task_obj.get_backend().supports_defer:
-        return task_obj.using(run_after=run_after).enqueue()
-    return None
-
-
-def _already_scheduled(task_obj):
-    if not task_obj.get_backend().supports_defer:
-        return False
-    from django_tasks_db.models import DBTaskResult
-
-    return DBTaskResult.objects.filter(task_path=task_obj.module_path, status="READY").exists()
-
-
 @task()
 def purge_old_sessions_task():
-    """The daily purge; it schedules its next run itself."""
-    count = purge_old_sessions()
-    if not _already_scheduled(purge_old_sessions_task):
-        _defer(purge_old_sessions_task, timezone.now() + PURGE_EVERY)
-    return count
+    """The daily purge (periodic job, started by the worker: core.periodic)."""
+    return periodic.run(purge_old_sessions_task, purge_old_sessions)
 
 
 def ensure_scheduled():
-    """Start the daily chain unless it is already queued (idempotent). True when it was started."""
-    if _already_scheduled(purge_old_sessions_task):
-        return False
-    return _defer(purge_old_sessions_task, timezone.now() + timedelta(seconds=5)) is not None
+    """Start the daily purge unless it is already queued (idempotent). True when it was started."""
+    return periodic.schedule(purge_old_sessions_task, timezone.now() + timedelta(seconds=5))
+
+
+periodic.register(
+    purge_old_sessions_task, periodic.every(PURGE_EVERY), _("Purge des séances collectives (chaque jour)")
+)

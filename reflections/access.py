@@ -2,28 +2,18 @@
 
 The rule, kept small on purpose:
 - the author reads and edits their own entries, always;
-- a trainer reads an entry only once it is shared, and only if they are a trainer *of its course*: the course
-  page's owner, or someone who saved a revision of it. An entry linked to no course, once shared, is readable by
-  every trainer (the sharing page says so before the learner confirms);
+- a trainer reads an entry only once it is shared, and only through an explicit, audited link (core/scope.py): a
+  course trainer of its course (courses.CourseTrainer), or a trainer of a team the author is a learner of
+  (Team.trainers). Writing or revising the course page gives no access. An entry linked to no course reaches only
+  the trainers of the author's teams (the sharing page names the readers before the learner confirms);
 - nobody else: managers, administrators without the trainer role and other learners get a 404.
 """
 
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models.functions import Cast
 
 from accounts.permissions import Role, has_role
-
-
-def _course_revisions_by(user):
-    from wagtail.models import Page, Revision
-
-    return Revision.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(Page),
-        object_id=Cast(models.OuterRef("course_id"), models.CharField()),
-        user=user,
-    )
+from core import scope
 
 
 def can_read_shared_entries(user):
@@ -44,7 +34,8 @@ class EntryQuerySet(models.QuerySet):
             self.filter(shared_at__isnull=False)
             .exclude(author=user)
             .filter(
-                models.Q(course__isnull=True) | models.Q(course__owner=user) | models.Exists(_course_revisions_by(user))
+                models.Q(course_id__in=scope.courses_trained_by(user))
+                | models.Q(author__in=scope.trained_learners(user))
             )
         )
 
@@ -62,11 +53,4 @@ def trainers_for(entry):
     trainers = User.objects.filter(
         is_active=True, groups__name__in=[ROLE_GROUPS[Role.TRAINER], ROLE_GROUPS[Role.LEAD_TRAINER]]
     ).exclude(pk=entry.author_id)
-    if entry.course_id is None:
-        return trainers.distinct()
-    from wagtail.models import Page, Revision
-
-    revision_users = Revision.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(Page), object_id=str(entry.course_id)
-    ).values("user_id")
-    return trainers.filter(models.Q(pk=entry.course.owner_id) | models.Q(pk__in=revision_users)).distinct()
+    return trainers.filter(pk__in=scope.trainers_of(entry.author_id, entry.course_id)).distinct()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from markdownify import markdownify
 
 from .models import Feedback, JournalEntry
+from .sanitize import flattened_if_deep
 
 
 def _entries(user):
@@ -25,7 +26,9 @@ def _feedback_author(feedback):
 
 
 def to_markdown(html):
-    return markdownify(html or "", heading_style="ATX", bullets="-").strip()
+    """Markdown of cleaned HTML. Text the person typed stays text: <, [, & and the like are escaped, so no viewer
+    of the file turns a typed "<script>" or "[lien](javascript:…)" into live markup."""
+    return markdownify(flattened_if_deep(html or ""), heading_style="ATX", bullets="-", escape_misc=True).strip()
 
 
 def entry_markdown(entry):
@@ -96,7 +99,7 @@ def _inline_markup(node):
 def _flowables(html, styles):
     from reportlab.platypus import ListFlowable, ListItem, Paragraph
 
-    soup = BeautifulSoup(html or "", "html.parser")
+    soup = BeautifulSoup(flattened_if_deep(html or ""), "html.parser")
     flowables = []
     loose = []
 
@@ -139,24 +142,22 @@ def _styles():
     }
 
 
-def journal_pdf(user):
-    """The whole journal (saved text, or the latest draft for entries never saved) with the trainers' replies."""
+def a4_document(buffer, title, author):
+    """The page every journal PDF is laid out on: A4, 2 cm margins, French."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import cm
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+    from reportlab.platypus import SimpleDocTemplate
+
+    margins = {"leftMargin": 2 * cm, "rightMargin": 2 * cm, "topMargin": 2 * cm, "bottomMargin": 2 * cm}
+    return SimpleDocTemplate(buffer, pagesize=A4, title=title, author=author, lang="fr", **margins)
+
+
+def journal_pdf(user):
+    """The whole journal (saved text, or the latest draft for entries never saved) with the trainers' replies."""
+    from reportlab.platypus import PageBreak, Paragraph
 
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=2 * cm,
-        rightMargin=2 * cm,
-        topMargin=2 * cm,
-        bottomMargin=2 * cm,
-        title=_("Mon journal de réflexion"),
-        author=user.get_display_name(),
-        lang="fr",
-    )
+    document = a4_document(buffer, title=_("Mon journal de réflexion"), author=user.get_display_name())
     styles = _styles()
     story = [
         Paragraph(escape(_("Mon journal de réflexion")), styles["title"]),

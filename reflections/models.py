@@ -5,15 +5,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .access import EntryQuerySet
-from .team_access import PracticeSessionQuerySet
 
 
 class JournalEntry(models.Model):
     """One entry of a learner's reflective journal.
 
     `body_html` is the version the learner saved (what a trainer reads once it is shared); `draft_html` is the
-    latest text typed, kept by autosave. `draft_revision` is the editor's counter: a save carrying a lower number
-    than the stored one comes from an older state of the text and is ignored, so it never overwrites newer text.
+    latest text typed, kept by autosave. `draft_revision` is the server's version of the text, one more on every
+    change: an editor sends the version its text started from, and a text started from an older version (another
+    tab or device wrote since) is refused as a conflict, never written over the newer one. `client_id` is the
+    editor's own id for a new entry, so that a retried first autosave finds the entry it created.
     """
 
     author = models.ForeignKey(
@@ -28,13 +29,15 @@ class JournalEntry(models.Model):
     draft_html = models.TextField(blank=True)
     draft_revision = models.PositiveBigIntegerField(default=0)
     saved_revision = models.PositiveBigIntegerField(default=0)
+    client_id = models.UUIDField(null=True, blank=True, editable=False)
     # What the entry answers: a prompt block of a lesson or case ("reflection:<uuid>"), or a free subject.
     prompt_key = models.CharField(max_length=120, blank=True, db_index=True)
     prompt_title = models.CharField(_("consigne"), max_length=300, blank=True)
     source_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # The course whose trainers may read the entry once shared; empty: every trainer of the platform.
+    # The course whose course trainers (and the author's team trainers) may read the entry once shared; empty: every
+    # trainer of the platform.
     course = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     shared_at = models.DateTimeField(_("partagée le"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -49,6 +52,9 @@ class JournalEntry(models.Model):
         verbose_name_plural = _("entrées du journal")
         ordering = ["-updated_at", "-pk"]
         indexes = [models.Index(fields=["author", "-updated_at"]), models.Index(fields=["shared_at"])]
+        constraints = [
+            models.UniqueConstraint(fields=["author", "client_id"], name="unique_journal_entry_client_id"),
+        ]
 
     def __str__(self):
         return self.display_title
@@ -95,81 +101,3 @@ class Feedback(models.Model):
 
     def __str__(self):
         return f"{self.entry_id} · {self.created_at:%Y-%m-%d}"
-
-
-# --- Team journal (analyse de pratiques) ----------------------------------------------------------------
-# A team's shared journal: sessions opened by a facilitator, contributions and one level of replies.
-# Who reads and who moderates is decided in team_access.py.
-
-
-class PracticeSession(models.Model):
-    """One practice-analysis session of a team: a theme, a date, contributions; closed when it is over."""
-
-    team = models.ForeignKey(
-        "teams.Team", verbose_name=_("équipe"), on_delete=models.CASCADE, related_name="practice_sessions"
-    )
-    title = models.CharField(_("thème"), max_length=200)
-    description_html = models.TextField(_("présentation"), blank=True)
-    date = models.DateField(_("date de la séance"))
-    opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    closed_at = models.DateTimeField(_("close le"), null=True, blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    objects = PracticeSessionQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("séance d'analyse de pratiques")
-        verbose_name_plural = _("séances d'analyse de pratiques")
-        ordering = ["-date", "-pk"]
-        indexes = [models.Index(fields=["team", "-date"])]
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def is_closed(self):
-        return self.closed_at is not None
-
-
-class Contribution(models.Model):
-    """A contribution to a session, or a reply to one (`parent`; replies are one level deep).
-
-    A hidden contribution keeps its text for its author only; `removed_at` marks a contribution whose author
-    deleted their account while others had replied to it: the text is gone, the thread stays readable.
-    """
-
-    session = models.ForeignKey(PracticeSession, on_delete=models.CASCADE, related_name="contributions")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="practice_contributions",
-        verbose_name=_("auteur·rice"),
-    )
-    body_html = models.TextField(_("texte"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    hidden_at = models.DateTimeField(_("masquée le"), null=True, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    removed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("contribution")
-        verbose_name_plural = _("contributions")
-        ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["session", "parent", "created_at"])]
-
-    def __str__(self):
-        return f"{self.session_id} · {self.pk}"
-
-    @property
-    def is_hidden(self):
-        return self.hidden_at is not None

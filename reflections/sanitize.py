@@ -8,10 +8,12 @@ id: nothing that could carry script or CSS survives.
 
 import html
 import re
+import threading
 
 import bleach
-from bleach import html5lib_shim
 from bs4 import BeautifulSoup
+from bs4.dammit import EntitySubstitution
+from bs4.formatter import HTMLFormatter
 
 ALLOWED_TAGS = frozenset({"p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "blockquote", "a"})
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
@@ -39,6 +41,9 @@ DROPPED_WITH_CONTENT = (
 
 # Refused before parsing, so that a huge paste cannot tie up the server (the text limit is checked after cleaning).
 MAX_RAW_HTML_LENGTH = 400_000
+# html5lib's repair of misnested formatting tags costs time quadratic in their depth: deeper input is refused
+# before parsing (no editor produces more than a handful of levels).
+MAX_NESTING_DEPTH = 64
 # The longest entry, counted in characters of text (not markup).
 MAX_TEXT_LENGTH = 50_000
 
@@ -58,37 +63,51 @@ def _allowed_attribute(tag, name, value):
     return False
 
 
-class _LinkRelFilter(html5lib_shim.Filter):
-    """Every link gets our rel; a link whose address was refused becomes plain text.
+def _new_cleaner():
+    return bleach.Cleaner(
+        tags=ALLOWED_TAGS, attributes=_allowed_attribute, protocols=ALLOWED_PROTOCOLS, strip=True, strip_comments=True
+    )
+
+
+# bleach's Cleaner keeps parser state between calls and is not thread-safe: gunicorn's threads each get their own
+# (a shared one mixed journal texts between learners under concurrent autosaves).
+_per_thread = threading.local()
+
+
+def _cleaner():
+    cleaner = getattr(_per_thread, "cleaner", None)
+    if cleaner is None:
+        cleaner = _per_thread.cleaner = _new_cleaner()
+    return cleaner
+
+
+def _finish_links(cleaned):
+    """Every kept link gets our rel; a link whose address was refused becomes plain text.
 
     (bleach's LinkifyFilter could do this too, but its URL regex takes minutes on one very long word.)
     """
-
-    def __iter__(self):
-        unwrapped = []
-        for token in super().__iter__():
-            if token["type"] == "StartTag" and token["name"] == "a":
-                attrs = dict(token.get("data") or {})
-                keep = bool(attrs.get((None, "href")))
-                unwrapped.append(not keep)
-                if not keep:
-                    continue
-                attrs[(None, "rel")] = LINK_REL
-                token["data"] = attrs
-            elif token["type"] == "EndTag" and token["name"] == "a" and unwrapped and unwrapped.pop():
-                continue
-            yield token
+    if "<a" not in cleaned:
+        return cleaned
+    soup = BeautifulSoup(cleaned, "html.parser")
+    for link in soup.find_all("a"):
+        if link.get("href"):
+            link["rel"] = LINK_REL
+        else:
+            link.unwrap()
+    return soup.decode(formatter=_MINIMAL_HTML)
 
 
-_cleaner = bleach.Cleaner(
-    tags=ALLOWED_TAGS,
-    attributes=_allowed_attribute,
-    protocols=ALLOWED_PROTOCOLS,
-    strip=True,
-    strip_comments=True,
-    filters=[_LinkRelFilter],
-)
+class _BleachLikeFormatter(HTMLFormatter):
+    """Serialise as bleach does: only &, < and > escaped in text, <br> (not <br/>), attributes in their order."""
 
+    def __init__(self):
+        super().__init__(entity_substitution=EntitySubstitution.substitute_xml, void_element_close_prefix=None)
+
+    def attributes(self, tag):
+        return list(tag.attrs.items())
+
+
+_MINIMAL_HTML = _BleachLikeFormatter()
 
 _DANGEROUS_OPENING = re.compile(r"<\s*(?:" + "|".join(DROPPED_WITH_CONTENT) + r")\b", re.IGNORECASE)
 
@@ -102,12 +121,38 @@ def _drop_dangerous_elements(raw):
     return str(soup)
 
 
+_TAG_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+_VOID_ELEMENTS = frozenset(
+    {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"}
+)
+
+
+def nesting_depth(raw):
+    """The deepest run of open elements, counted on the raw text without parsing it (linear time)."""
+    depth = deepest = 0
+    for closing, name, self_closing in _TAG_TOKEN.findall(raw):
+        if self_closing or name.lower() in _VOID_ELEMENTS:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def flattened_if_deep(cleaned):
+    """Stored HTML as exports can render it: text deeper than MAX_NESTING_DEPTH (kept from before that limit)
+    becomes plain paragraphs, so that no export recurses through thousands of levels."""
+    if not cleaned or nesting_depth(cleaned) <= MAX_NESTING_DEPTH:
+        return cleaned
+    return text_to_html(html_to_text(cleaned))
+
+
 def clean_html(raw):
-    """The safe HTML for a piece of user input (idempotent: cleaning twice gives the same result)."""
+    """The safe HTML for a piece of user input (idempotent: cleaning twice gives the same result).
+    Callers bound the input first (MAX_RAW_HTML_LENGTH, nesting_depth)."""
     if not raw:
         return ""
-    cleaned = _cleaner.clean(_drop_dangerous_elements(raw))
-    return cleaned.strip()
+    cleaned = _cleaner().clean(_drop_dangerous_elements(raw))
+    return _finish_links(cleaned).strip()
 
 
 def html_to_text(cleaned):

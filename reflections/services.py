@@ -3,7 +3,6 @@
 Views, the demo loader and tests call these functions; they never touch the models' fields themselves.
 """
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -14,7 +13,15 @@ from progress import api as progress
 from progress.models import Status
 
 from .models import Feedback, JournalEntry
-from .sanitize import MAX_RAW_HTML_LENGTH, MAX_TEXT_LENGTH, clean_html, text_length, text_to_html
+from .sanitize import (
+    MAX_NESTING_DEPTH,
+    MAX_RAW_HTML_LENGTH,
+    MAX_TEXT_LENGTH,
+    clean_html,
+    nesting_depth,
+    text_length,
+    text_to_html,
+)
 
 MAX_TITLE_LENGTH = 200
 MAX_REVISION = 2**53  # what a JavaScript number holds exactly
@@ -38,6 +45,15 @@ def prepare(title, raw_html=None, plain_text=None):
         raw_html = text_to_html(plain_text or "") if len(plain_text or "") <= MAX_RAW_HTML_LENGTH else None
     if raw_html is None or len(raw_html) > MAX_RAW_HTML_LENGTH:
         raise ValidationError(too_long_message(), code="too_long")
+    if nesting_depth(raw_html) > MAX_NESTING_DEPTH:
+        raise ValidationError(
+            _(
+                "Ce texte contient trop de mises en forme imbriquées (plus de %(max)s niveaux) : il n'a pas été "
+                "enregistré. Retirez une partie de la mise en forme ; votre texte reste dans l'éditeur."
+            )
+            % {"max": MAX_NESTING_DEPTH},
+            code="too_nested",
+        )
     cleaned = clean_html(raw_html)
     if text_length(cleaned) > MAX_TEXT_LENGTH:
         raise ValidationError(too_long_message(), code="too_long")
@@ -53,16 +69,16 @@ def parse_revision(value):
 
 
 class StaleRevision(Exception):
-    """The submitted text is older than what the server already holds."""
+    """The text was written from an older version than the one the server holds (another tab or device)."""
 
     def __init__(self, entry):
         super().__init__("stale revision")
         self.entry = entry
 
 
-def new_entry(author, prompt=None):
-    """An unsaved entry carrying its prompt context (see prompt_context())."""
-    entry = JournalEntry(author=author)
+def new_entry(author, prompt=None, client_id=None):
+    """An unsaved entry carrying its prompt context (see prompt_context()) and the editor's id for it."""
+    entry = JournalEntry(author=author, client_id=client_id)
     if prompt:
         entry.prompt_key = prompt["key"]
         entry.prompt_title = prompt["title"][:300]
@@ -71,17 +87,29 @@ def new_entry(author, prompt=None):
     return entry
 
 
+def _locked(entry):
+    return JournalEntry.objects.select_for_update().get(pk=entry.pk) if entry.pk else entry
+
+
+def _holds(entry, title, cleaned_html):
+    """The entry's current draft is already exactly this text (a retried request, or two tabs that agree)."""
+    return entry.pk is not None and entry.draft_title == title and entry.draft_html == cleaned_html
+
+
 @transaction.atomic
-def autosave(entry, title, cleaned_html, revision):
-    """Keep the latest draft. Returns the entry; raises StaleRevision when `revision` is not newer."""
-    if entry.pk:
-        entry = JournalEntry.objects.select_for_update().get(pk=entry.pk)
-    if revision is None or revision <= entry.draft_revision:
+def autosave(entry, title, cleaned_html, base_version):
+    """Keep the latest draft. `base_version` is the server version the editor's text started from; the
+    stored version goes up by one on every change. Raises StaleRevision when the entry changed since then,
+    unless the text is the same (then nothing changes: a retried autosave is harmless)."""
+    entry = _locked(entry)
+    if _holds(entry, title, cleaned_html):
+        return entry
+    if base_version is None or base_version != entry.draft_revision:
         raise StaleRevision(entry)
     created = entry.pk is None
     entry.draft_title = title
     entry.draft_html = cleaned_html
-    entry.draft_revision = revision
+    entry.draft_revision += 1
     entry.draft_updated_at = timezone.now()
     entry.save()
     if created and entry.prompt_key.startswith("reflection:"):
@@ -93,17 +121,17 @@ def autosave(entry, title, cleaned_html, revision):
 def save(entry, title, cleaned_html, revision=None, force=False):
     """The explicit "Enregistrer": the text becomes the saved version (the one trainers read once shared).
 
-    A revision lower than the stored draft means another tab or device typed something newer since this
-    editor loaded: StaleRevision, unless the learner confirmed (`force`) that their text should replace it.
+    `revision` is the server version the editor started from: if the entry changed since (another tab or device),
+    StaleRevision, unless the learner confirmed (`force`) that their text should replace it.
     """
-    if entry.pk:
-        entry = JournalEntry.objects.select_for_update().get(pk=entry.pk)
-    if revision is not None and revision < entry.draft_revision and not force:
+    entry = _locked(entry)
+    changed_elsewhere = revision is not None and revision != entry.draft_revision
+    if changed_elsewhere and not force and not _holds(entry, title, cleaned_html):
         raise StaleRevision(entry)
     now = timezone.now()
     entry.title = entry.draft_title = title
     entry.body_html = entry.draft_html = cleaned_html
-    entry.draft_revision = entry.saved_revision = max(revision or 0, entry.draft_revision) + 1
+    entry.draft_revision = entry.saved_revision = entry.draft_revision + 1
     entry.saved_at = entry.draft_updated_at = now
     entry.save()
     if cleaned_html and entry.prompt_key.startswith("reflection:"):
@@ -156,12 +184,15 @@ def delete_entry(entry):
 
 
 def course_of(page):
-    """The course page a lesson (or the page itself) belongs to, or None."""
-    try:
-        course_model = apps.get_model("courses", "CoursePage")
-    except LookupError:
+    """The course page a lesson (or the page itself) belongs to, or None.
+
+    Courses sit above reflections, so the course page type is found by its `is_course` marker, not imported."""
+    from wagtail.models import get_page_models
+
+    course_models = [model for model in get_page_models() if getattr(model, "is_course", False)]
+    if not course_models:
         return None
-    return page.get_ancestors(inclusive=True).type(course_model).last()
+    return page.get_ancestors(inclusive=True).type(*course_models).last()
 
 
 def find_prompt_block(page, prompt_id):

@@ -7,9 +7,11 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from core.taskqueue import retry_later
+
 
 @task()
-def send_feedback_notification(feedback_id):
+def send_feedback_notification(feedback_id, attempt=1):
     """E-mail the learner that a trainer answered one of their entries (the reply itself stays on the site)."""
     from .models import Feedback
 
@@ -24,5 +26,9 @@ def send_feedback_notification(feedback_id):
         context = {"feedback": feedback, "entry": feedback.entry, "learner": learner, "url": url}
         subject = render_to_string("reflections/emails/feedback_subject.txt", context).strip()
         body = render_to_string("reflections/emails/feedback_body.txt", context)
-    send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [learner.email])
+    try:
+        send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [learner.email])
+    except OSError:  # SMTP server unreachable or refusing for now (smtplib errors are OSErrors): try again later
+        retry_later(send_feedback_notification, feedback_id, attempt=attempt, defer_only=True)
+        raise
     return True

@@ -1,15 +1,19 @@
 """Journal pages. Every entry is fetched through JournalEntry.objects.owned_by / visible_to / shared_with."""
 
+import hashlib
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from accounts.permissions import Role, role_required
 
@@ -67,10 +71,18 @@ def editor_messages():
             "Hors connexion : votre texte est gardé dans ce navigateur et sera envoyé dès le retour de la connexion."
         ),
         "conflict": _(
-            "Une version plus récente de ce texte a été enregistrée depuis un autre onglet ou appareil. "
-            "Votre texte reste gardé dans ce navigateur."
+            "Une autre version de ce texte a été enregistrée depuis un autre onglet ou appareil : "
+            "choisissez ci-dessous la version à garder. Votre texte reste gardé dans ce navigateur."
         ),
-        "replace": _("Remplacer par mon texte"),
+        "signed_out": _("Vous êtes déconnecté·e : votre texte est conservé sur cet appareil."),
+        "relogin": _("Se reconnecter dans un nouvel onglet"),
+        "resumed": _("Vous êtes reconnecté·e : envoi du brouillon…"),
+        "unconfirmed": _(
+            "Le serveur n'a pas confirmé avoir reçu ce texte exact ; votre texte est gardé dans ce navigateur "
+            "et sera renvoyé."
+        ),
+        "no_title": _("(sans titre)"),
+        "in_sync": _("Toutes les modifications sont enregistrées."),
         "error": _("Le brouillon n'a pas pu être enregistré ; votre texte est gardé dans ce navigateur."),
         "restored": _("Le texte non envoyé, gardé dans ce navigateur, a été restauré."),
         "toolbar": _("Mise en forme du texte"),
@@ -161,32 +173,84 @@ def edit(request, pk):
     return _editor(request, entry, EntryForm(initial=_initial(entry)), prompt)
 
 
-@login_required
+def _signed_out():
+    """JSON, not a redirect to the login form: the editor must know that nothing was saved."""
+    return JsonResponse(
+        {
+            "status": "signed_out",
+            "error": _("Vous êtes déconnecté·e : votre texte est conservé sur cet appareil."),
+            "login_url": reverse("account_login"),
+        },
+        status=401,
+    )
+
+
+def _received_digest(request):
+    """What the editor can compare with its own digest of what it sent: proof the server read that very text."""
+    sent = request.POST.get("title", "") + "\n" + request.POST.get("body_html", "")
+    return hashlib.sha256(sent.encode("utf-8")).hexdigest()
+
+
+def _entry_to_autosave(request, pk):
+    if pk is not None:
+        return _owned(request, pk)
+    client_id = _client_id(request.POST.get("client_id"))
+    existing = JournalEntry.objects.owned_by(request.user).filter(client_id=client_id).first() if client_id else None
+    return existing or services.new_entry(request.user, _prompt_from(request), client_id=client_id)
+
+
+def _client_id(value):
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
 @require_POST
 def autosave(request, pk=None):
     """The editor's background save (fetch with the CSRF header). Answers JSON; never raises on bad input."""
-    entry = services.new_entry(request.user, _prompt_from(request)) if pk is None else _owned(request, pk)
+    if not request.user.is_authenticated:
+        return _signed_out()
+    entry = _entry_to_autosave(request, pk)
     try:
         title, cleaned = services.prepare(request.POST.get("title", ""), raw_html=request.POST.get("body_html", ""))
     except ValidationError as error:
         return JsonResponse({"status": "refused", "error": " ".join(error.messages)}, status=400)
-    revision = services.parse_revision(request.POST.get("revision"))
+    base_version = services.parse_revision(request.POST.get("revision"))
     try:
-        entry = services.autosave(entry, title, cleaned, revision)
+        entry = services.autosave(entry, title, cleaned, base_version)
     except services.StaleRevision as stale:
-        return JsonResponse({"status": "stale", "revision": stale.entry.draft_revision}, status=409)
+        current = stale.entry
+        return JsonResponse(
+            {
+                "status": "conflict",
+                "version": current.draft_revision,
+                "title": current.editor_title,
+                "html": current.editor_html,
+            },
+            status=409,
+        )
     saved_at = formats.time_format(timezone.localtime(entry.draft_updated_at), "H:i")
     return JsonResponse(
         {
             "status": "saved",
             "entry": entry.pk,
-            "revision": entry.draft_revision,
+            "version": entry.draft_revision,
+            "received": _received_digest(request),
             "saved_at": saved_at,
             "edit_url": reverse("reflections:edit", args=[entry.pk]),
             "autosave_url": reverse("reflections:autosave", args=[entry.pk]),
             "storage_key": _storage_key(request, entry),
         }
     )
+
+
+@require_GET
+def editor_token(request):
+    """A fresh CSRF token for an open editor once its author has logged in again (login rotates the token)."""
+    if not request.user.is_authenticated:
+        return _signed_out()
+    return JsonResponse({"status": "ok", "csrf": get_token(request)})
 
 
 # --- Reading, feedback ------------------------------------------------------------------------------------

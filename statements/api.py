@@ -98,8 +98,24 @@ def validate_statement(data):
     return data
 
 
+class DuplicateStatement(Exception):
+    """A statement with this id is stored already (xAPI: the LRS answers 409 Conflict)."""
+
+
+def store_new_statement(user, data):
+    """Like store_statement, but a statement id that exists already (whoever sent it) raises DuplicateStatement."""
+    statement, created = _store(user, data)
+    if not created:
+        raise DuplicateStatement(str(statement.statement_id))
+    return statement
+
+
 def store_statement(user, data):
     """Validate and store a statement for the user (the actor is always replaced by the real user)."""
+    return _store(user, data)[0]
+
+
+def _store(user, data):
     data = validate_statement(dict(data))
     data["actor"] = actor_for(user)
     data.setdefault("id", str(uuid.uuid4()))
@@ -114,7 +130,7 @@ def store_statement(user, data):
     )
     if created and lrs_configured():
         transaction.on_commit(lambda: enqueue_forwarding(statement.pk))
-    return statement
+    return statement, created
 
 
 def lrs_configured():

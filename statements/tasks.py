@@ -2,7 +2,8 @@
 
 The learner's request only stores the statement and queues this task (see api.store_statement). A
 PUT with the statement id is idempotent, so a retry after a lost answer cannot duplicate anything.
-Network errors and 5xx/408/429 answers are retried with exponential backoff up to LRS_MAX_ATTEMPTS;
+Network errors and 5xx/408/429 answers are retried (core.taskqueue.retry_later: 30 s, 1 min, 2 min… capped at
+an hour) up to LRS_MAX_ATTEMPTS;
 other 4xx answers will not get better and stop at once. The last error stays on the statement.
 """
 
@@ -12,7 +13,11 @@ from datetime import timedelta
 import requests
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_tasks import task
+
+from core import periodic
+from core.taskqueue import retry_later
 
 from .models import Statement
 
@@ -20,8 +25,6 @@ logger = logging.getLogger(__name__)
 
 XAPI_VERSION = "1.0.3"
 RETRYABLE_STATUSES = {408, 429}
-BASE_DELAY_SECONDS = 30
-MAX_DELAY_SECONDS = 3600
 
 
 class LRSError(Exception):
@@ -55,11 +58,6 @@ def send(statement):
     raise LRSError(f"HTTP {response.status_code}: {response.text[:300]}", retryable=retryable)
 
 
-def backoff(attempt):
-    """Seconds to wait before the given attempt (2, 3, …): 30 s, 60 s, 120 s… capped at an hour."""
-    return min(BASE_DELAY_SECONDS * 2 ** (attempt - 2), MAX_DELAY_SECONDS)
-
-
 @task()
 def forward_statement(statement_pk, attempt=1):
     """Send one statement to the LRS; a no-op when no LRS is configured or it was already sent."""
@@ -76,21 +74,12 @@ def forward_statement(statement_pk, attempt=1):
             logger.error("LRS refused statement %s after %s attempt(s): %s", statement.statement_id, attempt, error)
             return "failed"
         logger.warning("LRS unavailable for statement %s (attempt %s): %s", statement.statement_id, attempt, error)
-        schedule_retry(statement_pk, attempt + 1)
+        retry_later(forward_statement, statement_pk, attempt=attempt, max_attempts=settings.LRS_MAX_ATTEMPTS)
         return "retry"
     Statement.objects.filter(pk=statement_pk).update(
         forwarded_at=timezone.now(), forward_attempts=attempt, forward_error=""
     )
     return "forwarded"
-
-
-def schedule_retry(statement_pk, attempt):
-    """Queue the next attempt later when the backend can defer tasks (the database backend can)."""
-    if forward_statement.get_backend().supports_defer:
-        run_after = timezone.now() + timedelta(seconds=backoff(attempt))
-        forward_statement.using(run_after=run_after).enqueue(statement_pk, attempt)
-    else:
-        forward_statement.enqueue(statement_pk, attempt)
 
 
 def forward_pending():
@@ -99,3 +88,32 @@ def forward_pending():
     for pk in pending:
         forward_statement.enqueue(pk)
     return len(pending)
+
+
+def catch_up():
+    """Statements still unsent an hour after they were stored (their retries ran out during an LRS outage), but not
+    the ones the LRS refused for good (4xx other than 408/429: sending them again would not help)."""
+    if not settings.LRS_ENDPOINT:
+        return 0
+    refused = [f"HTTP {code}" for code in range(400, 500) if code not in RETRYABLE_STATUSES]
+    pending = Statement.objects.filter(forwarded_at__isnull=True, stored_at__lt=timezone.now() - CATCH_UP_EVERY)
+    pks = [pk for pk, error in pending.values_list("pk", "forward_error") if not error.startswith(tuple(refused))]
+    for pk in pks:
+        forward_statement.enqueue(pk)
+    return len(pks)
+
+
+CATCH_UP_EVERY = timedelta(hours=1)
+
+
+@task()
+def forward_pending_task():
+    """The hourly catch-up of statements not yet sent (periodic job, started by the worker: core.periodic)."""
+    return periodic.run(forward_pending_task, catch_up)
+
+
+periodic.register(
+    forward_pending_task,
+    periodic.every(CATCH_UP_EVERY),
+    _("Envoi xAPI en attente (toutes les heures)"),
+)

@@ -1,12 +1,14 @@
 """The production cache backend: Django's Redis cache, with one client reused per connection pool."""
 
+import os
 import uuid
 
 import pytest
 
 from core.cache import ReusedClientRedisCache
 
-REDIS = "redis://127.0.0.1:6379/13"
+# make test points this at a live Redis, a throwaway one when none was running (scripts/test_services.py).
+REDIS = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
 
 
 @pytest.fixture

@@ -139,3 +139,41 @@ def test_other_failures_are_not_retried(settings):
     row = _fail(ValueError("a bug, not a deadlock"))
     retry_transient_failure(None, row.task_result)
     assert not DBTaskResult.objects.filter(status="READY").exists()
+
+
+def test_retry_later_runs_at_once_on_a_backend_that_cannot_defer():
+    calls.clear()
+    assert retry_later(record_call, "z", attempt=1, max_attempts=3)
+    assert calls == [("z", 2)]
+    assert not retry_later(record_call, "z", attempt=3, max_attempts=3)
+    assert not retry_later(record_call, "z", attempt=1, defer_only=True)  # the next periodic run will try again
+    assert calls == [("z", 2)]
+
+
+def test_retry_later_uses_the_given_delay(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = DB_TASKS
+    assert retry_later(record_call, "x", attempt=2, delay=lambda attempt: timedelta(minutes=5 * attempt))
+    queued = DBTaskResult.objects.get()
+    assert timedelta(minutes=9) < queued.run_after - timezone.now() <= timedelta(minutes=10)
+
+
+def test_a_feedback_e_mail_that_fails_is_retried_later(settings, learner, trainer):
+    import smtplib
+    from unittest import mock
+
+    from django_tasks_db.models import DBTaskResult
+
+    from reflections.tasks import send_feedback_notification
+    from tests.factories import make_entry, make_feedback
+
+    feedback = make_feedback(make_entry(learner, shared=True), trainer)
+    settings.TASKS = DB_TASKS
+    DBTaskResult.objects.all().delete()
+    failing = mock.patch("reflections.tasks.send_mail", side_effect=smtplib.SMTPServerDisconnected("coupé"))
+    with failing, pytest.raises(smtplib.SMTPServerDisconnected):
+        send_feedback_notification.call(feedback.pk)
+    queued = DBTaskResult.objects.get(task_path=send_feedback_notification.module_path)
+    assert queued.args_kwargs == {"args": [feedback.pk], "kwargs": {"attempt": 2}}
+    assert queued.run_after > timezone.now() + timedelta(seconds=20)

@@ -37,7 +37,7 @@ def node_state(session, participant=None):
     }
     if node is not None and not node.is_ending and step is not None:
         counts = live.tally(step) if (session.split_shown or participant is None) else {}
-        context["split"] = results.split(node, counts, with_quality=session.feedback_shown)
+        context["split"] = results.split(node, counts, session, with_quality=session.feedback_shown)
         context["voters"] = sum(counts.values()) if participant is None else None
     if participant is not None and step is not None:
         context["my_vote"] = Vote.objects.filter(step=step, participant=participant).first()

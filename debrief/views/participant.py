@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import live
+from .. import guard, live
 from ..forms import GuestForm, JoinCodeForm
 from ..guard import guard_codes, record_miss
 from .common import error, node_state, session_or_404
@@ -79,7 +79,10 @@ def enter(request, code):
         if as_account:
             live.join(session, user=request.user)
         else:
+            if not guard.may_join_as_guest(request, session):
+                return guard.too_many_joins(request, session)
             participant = live.join(session, pseudonym=form.cleaned_data["pseudonym"])
+            guard.record_guest_join(request, session)
             request.session[GUEST_KEY] = {**request.session.get(GUEST_KEY, {}), session.code: participant.token}
     except live.LiveError as failure:
         return _identity(request, session, form, failure.message, failure.status)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.permissions import Role, role_required
 from cases.models import CasePage
+from core.spreadsheet import safe_cell
 
 from .. import live, pdf, results
 from ..forms import LaunchForm, OpenVoteForm
@@ -126,13 +127,6 @@ def summary(request, code):
     return render(request, "debrief/summary.html", {"session": session, **results.summary(session)})
 
 
-def _safe_cell(value):
-    """Spreadsheets run cells starting with = + - @ as formulas: neutralise them."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 @require_GET
 @role_required(*TRAINER_ROLES)
 def summary_csv(request, code):
@@ -144,7 +138,7 @@ def summary_csv(request, code):
     writer = csv.writer(response, delimiter=";")
     writer.writerow(results.COMMENTS_HEADER if comments else results.CSV_HEADER)
     for row in results.comment_rows(data) if comments else results.csv_rows(data):
-        writer.writerow([_safe_cell(cell) for cell in row])
+        writer.writerow([safe_cell(cell) for cell in row])
     suffix = "commentaires" if comments else "votes"
     response["Content-Disposition"] = f'attachment; filename="seance-{session.code}-{suffix}.csv"'
     return response

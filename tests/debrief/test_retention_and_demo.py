@@ -48,20 +48,3 @@ def test_the_purge_reschedules_itself_daily_once(trainer, settings):
     tasks.purge_old_sessions_task.call()
     next_run = DBTaskResult.objects.get(task_path=tasks.purge_old_sessions_task.module_path, status="READY")
     assert next_run.run_after > timezone.now() + timedelta(hours=23)
-
-
-def test_demo_session_is_finished_with_votes_and_comments(settings, client):
-    settings.DEBUG = True
-    call_command("load_demo")
-    call_command("load_demo")
-    session = LiveSession.objects.get(code="DEBRF5")
-    assert session.is_ended and session.trainer.email == "formatrice@demo.collectif.test"
-    assert session.participants.count() == 12 and LiveSession.objects.count() == 1
-    decisions = session.steps.filter(is_ending=False)
-    assert decisions.count() >= 3
-    for step in decisions:
-        assert step.votes.count() == 12 and step.chosen_key
-    assert Vote.objects.filter(session=session).exclude(comment="").count() >= 3
-    client.force_login(session.trainer)
-    page = client.get(f"/seance/{session.code}/bilan/")
-    assert page.status_code == 200 and "Commentaires anonymes" in page.content.decode()

@@ -8,6 +8,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from accounts.permissions import Role
+from cases.graph import presented_choices
 from debrief import live
 from debrief.models import LiveSession, Participant, Vote
 from debrief.views.participant import GUEST_KEY
@@ -187,7 +188,9 @@ def test_summary_exports_replay_and_comparison(client, session, django_assert_ma
     csv_text = client.get(reverse("debrief:summary_csv", args=[session.code])).content.decode("utf-8-sig")
     lines = csv_text.splitlines()
     assert lines[0].startswith("rang;etape;titre_etape")
-    assert "1;d1;Décision 1;Diagnostic partagé;A;bon1;Bonne idée 1;Recommandé;2;67;oui;la majorité" in lines
+    # The letter follows the session's order of the choices (drawn per session).
+    letter = "AB"[[c.key for c in presented_choices(session.graph.get("d1"), session.choice_order_seed)].index("bon1")]
+    assert f"1;d1;Décision 1;Diagnostic partagé;{letter};bon1;Bonne idée 1;Recommandé;2;67;oui;la majorité" in lines
     comments = client.get(reverse("debrief:summary_csv", args=[session.code]) + "?contenu=commentaires")
     assert "'=SOMME(A1)" in comments.content.decode("utf-8-sig")
 

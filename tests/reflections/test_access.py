@@ -4,8 +4,10 @@ import pytest
 from django.urls import reverse
 
 from accounts.permissions import Role
+from courses.models import CoursePage
+from reflections.access import trainers_for
 from reflections.models import JournalEntry
-from tests.factories import make_course, make_entry, make_user
+from tests.factories import make_course_trainer, make_entry, make_team, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -39,39 +41,46 @@ def test_private_entry_is_404_for_everyone_else(client, learner, other_learner, 
         assert not JournalEntry.objects.visible_to(user).filter(pk=entry.pk).exists()
 
 
-def test_shared_entry_without_course_reaches_every_trainer_but_not_managers(
-    client, learner, other_learner, trainer, lead_trainer, manager
+def test_shared_entry_without_course_reaches_only_the_trainers_of_the_authors_teams(
+    client, learner, other_learner, team_trainer, trainer, lead_trainer, manager
 ):
     entry = make_entry(learner, shared=True, html="<p>Texte partagé.</p>")
-    for user in (trainer, lead_trainer):
+    for user in (team_trainer,):
         client.force_login(user)
         response = client.get(_urls(entry)["detail"])
         assert response.status_code == 200 and "Texte partagé." in response.content.decode()
         # Reading is not editing: the author's pages stay closed.
         assert client.get(_urls(entry)["edit"]).status_code == 404
         assert client.get(_urls(entry)["delete"]).status_code == 404
-    for user in (other_learner, manager):
+    # A trainer or lead trainer with no link to the author reads nothing: sharing is not publishing.
+    for user in (other_learner, manager, trainer, lead_trainer):
         assert _get(client, user, _urls(entry)["detail"]) == 404
 
 
-def test_shared_entry_of_a_course_reaches_only_that_courses_trainers(client, learner, trainer):
-    course_owner = make_user(Role.TRAINER, display_name="Responsable du module")
-    course = make_course(owner=course_owner)
-    reviser = make_user(Role.TRAINER, display_name="Co-autrice")
-    course.save_revision(user=reviser)
+def test_shared_entry_of_a_course_reaches_only_its_course_and_team_trainers(client, learner, trainer):
+    course_trainer = make_user(Role.TRAINER, display_name="Formatrice du module")
+    course = make_course_trainer(course_trainer)
+    team_trainer = make_user(Role.TRAINER, display_name="Formateur de l'équipe")
+    make_team(members=[learner]).trainers.add(team_trainer)
+    # Owning or revising the course page gives no access.
+    owner = make_user(Role.TRAINER, display_name="Autrice du module")
+    CoursePage.objects.filter(pk=course.pk).update(owner=owner)
+    course.save_revision(user=trainer)
     entry = make_entry(learner, shared=True, course=course)
-    assert _get(client, course_owner, _urls(entry)["detail"]) == 200
-    assert _get(client, reviser, _urls(entry)["detail"]) == 200
-    assert _get(client, trainer, _urls(entry)["detail"]) == 404  # a trainer of another course
-    assert set(JournalEntry.objects.shared_with(reviser)) == {entry}
+    assert _get(client, course_trainer, _urls(entry)["detail"]) == 200
+    assert _get(client, team_trainer, _urls(entry)["detail"]) == 200
+    assert _get(client, owner, _urls(entry)["detail"]) == 404
+    assert _get(client, trainer, _urls(entry)["detail"]) == 404
+    assert set(JournalEntry.objects.shared_with(course_trainer)) == {entry}
+    assert set(trainers_for(entry)) == {course_trainer, team_trainer}
 
 
-def test_a_draft_is_never_shown_to_a_trainer(client, learner, trainer):
+def test_a_draft_is_never_shown_to_a_trainer(client, learner, team_trainer):
     from reflections import services
 
     entry = make_entry(learner, shared=True, html="<p>Version enregistrée.</p>")
-    services.autosave(entry, "Titre brouillon", "<p>Brouillon secret.</p>", entry.draft_revision + 1)
-    client.force_login(trainer)
+    services.autosave(entry, "Titre brouillon", "<p>Brouillon secret.</p>", entry.draft_revision)
+    client.force_login(team_trainer)
     content = client.get(_urls(entry)["detail"]).content.decode()
     assert "Version enregistrée." in content
     assert "Brouillon secret." not in content and "Titre brouillon" not in content
@@ -86,8 +95,10 @@ def test_feedback_only_by_trainers_the_entry_is_shared_with(client, learner, oth
 
 
 def test_shared_list_is_for_trainers_only(client, learner, manager, trainer, django_assert_max_num_queries):
-    for index in range(5):
-        make_entry(make_user(Role.LEARNER), title=f"Entrée {index}", shared=True)
+    authors = [make_user(Role.LEARNER) for _index in range(5)]
+    make_team(members=authors).trainers.add(trainer)
+    for index, author in enumerate(authors):
+        make_entry(author, title=f"Entrée {index}", shared=True)
     client.force_login(learner)
     assert client.get(reverse("reflections:shared")).status_code == 403
     client.force_login(manager)

@@ -5,11 +5,9 @@ import json
 import zipfile
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from accounts import personal_data
-from accounts.models import User
 from reflections.models import Feedback, JournalEntry
 from tests.factories import make_entry, make_feedback
 
@@ -79,21 +77,3 @@ def test_trainer_account_deletion_keeps_the_learners_feedback_anonymously(learne
     personal_data.delete_account(trainer)
     feedback.refresh_from_db()
     assert feedback.author is None and feedback.body_html == "<p>Toujours utile.</p>"
-
-
-def test_demo_load_is_idempotent_and_its_pages_render(client, settings):
-    settings.DEBUG = True
-    call_command("load_demo")
-    call_command("load_demo")
-    learner = User.objects.get(email="apprenante@demo.collectif.test")
-    trainer = User.objects.get(email="formatrice@demo.collectif.test")
-    entries = JournalEntry.objects.filter(author=learner)
-    assert entries.count() == 3
-    assert entries.filter(shared_at__isnull=False, feedback__isnull=True).count() == 1
-    assert entries.filter(feedback__author=trainer).count() == 1
-    assert Feedback.objects.count() == 1
-    client.force_login(learner)
-    for entry in entries:
-        assert client.get(reverse("reflections:detail", args=[entry.pk])).status_code == 200
-    client.force_login(trainer)
-    assert client.get(reverse("reflections:shared")).content.decode().count("/journal/") >= 2

@@ -69,3 +69,47 @@ def test_plain_text_fallback_makes_paragraphs_lists_and_quotes_and_escapes():
 
 def test_max_length_is_generous_but_finite():
     assert MAX_TEXT_LENGTH == 50_000
+
+
+def test_concurrent_cleaning_never_mixes_texts():
+    """gunicorn runs requests in threads: each text comes back as its own, whatever the others clean meanwhile."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def clean_own(number):
+        text = f"<p>Entrée de la personne {number} : <strong>{'mot ' * 200}</strong><em>fin {number}</em></p>"
+        return number, clean_html(text)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(clean_own, range(200)))
+    for number, cleaned in results:
+        assert f"personne {number} :" in cleaned and f"fin {number}</em>" in cleaned
+        assert cleaned.count("personne") == 1
+
+
+def test_deeply_nested_formatting_is_refused_before_parsing():
+    from django.core.exceptions import ValidationError
+
+    from reflections.sanitize import MAX_NESTING_DEPTH, nesting_depth
+    from reflections.services import prepare
+
+    nested = "<b><i>" * 30_000 + "texte"
+    assert nesting_depth(nested) == 60_000
+    with pytest.raises(ValidationError) as raised:
+        prepare("Titre", raw_html=nested)
+    assert raised.value.code == "too_nested" and "imbriquées" in raised.value.messages[0]
+    ordinary = "<p>un <strong>deux <em>trois</em></strong><br>quatre</p>" * 100
+    assert nesting_depth(ordinary) == 3 <= MAX_NESTING_DEPTH
+    assert prepare("Titre", raw_html=ordinary)[1]
+
+
+def test_only_bleach_public_api_is_used():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.glob("*/**/*.py")
+        if path.parts[len(root.parts)] not in {".venv", "tests"}
+        and any(private in path.read_text() for private in ("html5lib_shim", "bleach._vendor", "bleach.sanitizer._"))
+    ]
+    assert not offenders

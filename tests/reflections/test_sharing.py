@@ -6,9 +6,15 @@ from django.urls import reverse
 
 from reflections.models import Feedback, JournalEntry
 from reflections.pii import find_personal_data
-from tests.factories import make_entry, make_feedback
+from tests.factories import make_entry, make_feedback, make_team
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _trainer_trains_the_learners_team(learner, trainer):
+    """The reading trainer of these tests is linked to the author: they train her team (reflections/access.py)."""
+    make_team(members=[learner]).trainers.add(trainer)
 
 
 @pytest.mark.parametrize(
@@ -56,7 +62,7 @@ def test_share_warns_about_personal_data_then_lets_the_learner_confirm(client, l
         '<mark class="pii-mark"><span class="visually-hidden">[numéro de téléphone] </span>06 12 34 56 78</mark>'
         in page
     )
-    assert "8 rue Haute" in page and "toutes les formatrices et tous les formateurs" in page
+    assert "8 rue Haute" in page and "les formateur·rices des équipes dont vous êtes membre" in page
     assert trainer.get_display_name() in page
     # A plain POST (without the confirmation) does not share.
     assert client.post(url).status_code == 200

@@ -12,39 +12,89 @@ from tests.factories import make_course, make_entry, make_lesson
 pytestmark = pytest.mark.django_db
 
 
-def _autosave(client, url, revision, html="<p>texte</p>", title=""):
-    return client.post(url, {"title": title, "body_html": html, "revision": revision})
+def _autosave(client, url, revision, html="<p>texte</p>", title="", **extra):
+    return client.post(url, {"title": title, "body_html": html, "revision": revision, **extra})
 
 
-def test_autosave_creates_the_entry_then_keeps_only_newer_revisions(client, learner):
+def test_autosave_creates_the_entry_then_refuses_text_written_from_an_older_version(client, learner):
     client.force_login(learner)
-    response = _autosave(client, reverse("reflections:autosave_new"), 1, "<p>un</p>", "Titre")
+    response = _autosave(client, reverse("reflections:autosave_new"), 0, "<p>un</p>", "Titre")
     assert response.status_code == 200
     data = response.json()
     entry = JournalEntry.objects.get(pk=data["entry"])
-    assert entry.author == learner and entry.draft_html == "<p>un</p>" and entry.draft_revision == 1
+    assert entry.author == learner and entry.draft_html == "<p>un</p>" and data["version"] == entry.draft_revision == 1
     assert data["edit_url"] == reverse("reflections:edit", args=[entry.pk])
 
     url = data["autosave_url"]
-    assert _autosave(client, url, 5, "<p>cinq</p>").status_code == 200
-    # A slower, older request arriving late must not overwrite the newer text.
-    late = _autosave(client, url, 3, "<p>trois</p>")
-    assert late.status_code == 409 and late.json() == {"status": "stale", "revision": 5}
-    assert _autosave(client, url, 5, "<p>cinq bis</p>").status_code == 409
+    assert _autosave(client, url, 1, "<p>deux</p>", "Titre").json()["version"] == 2
+    # Another tab, still at version 1, must not overwrite the newer text: it gets both versions to compare.
+    late = _autosave(client, url, 1, "<p>autre onglet</p>", "Titre")
+    assert late.status_code == 409
+    assert late.json() == {"status": "conflict", "version": 2, "title": "Titre", "html": "<p>deux</p>"}
+    # A retried request whose text the server already holds is answered as saved, without a new version.
+    retried = _autosave(client, url, 1, "<p>deux</p>", "Titre")
+    assert retried.status_code == 200 and retried.json()["version"] == 2
     entry.refresh_from_db()
-    assert entry.draft_html == "<p>cinq</p>" and entry.draft_revision == 5
+    assert entry.draft_html == "<p>deux</p>" and entry.draft_revision == 2
     # An autosave is a draft: the saved version (the one trainers may read) is untouched.
     assert entry.body_html == "" and entry.has_unsaved_draft
+
+
+def test_the_answer_carries_the_digest_of_the_text_received(client, learner):
+    import hashlib
+
+    client.force_login(learner)
+    title, html = "Réunion", "<p>Première ligne\nseconde <em>ligne</em></p>"
+    data = _autosave(client, reverse("reflections:autosave_new"), 0, html, title).json()
+    assert data["received"] == hashlib.sha256(f"{title}\n{html}".encode()).hexdigest()
+
+
+def test_a_retried_first_autosave_finds_the_entry_it_created(client, learner):
+    import uuid
+
+    client.force_login(learner)
+    client_id = str(uuid.uuid4())
+    url = reverse("reflections:autosave_new")
+    first = _autosave(client, url, 0, "<p>début</p>", client_id=client_id)
+    again = _autosave(client, url, 0, "<p>début</p>", client_id=client_id)
+    assert first.status_code == again.status_code == 200
+    assert first.json()["entry"] == again.json()["entry"]
+    assert JournalEntry.objects.filter(author=learner).count() == 1
+    # The same id from another learner is another entry: ids are only looked up among one's own entries.
+    from accounts.permissions import Role
+    from tests.factories import make_user
+
+    client.force_login(make_user(Role.LEARNER))
+    assert _autosave(client, url, 0, "<p>autre</p>", client_id=client_id).json()["entry"] != first.json()["entry"]
+
+
+def test_autosave_without_a_session_says_so_in_json_instead_of_redirecting(client, learner):
+    entry = make_entry(learner, html="<p>gardé</p>")
+    response = _autosave(client, reverse("reflections:autosave", args=[entry.pk]), entry.draft_revision)
+    assert response.status_code == 401
+    assert response.json()["status"] == "signed_out" and "déconnecté" in response.json()["error"]
+    assert response.json()["login_url"] == reverse("account_login")
+    entry.refresh_from_db()
+    assert entry.draft_html == "<p>gardé</p>"
+
+
+def test_editor_token_gives_a_fresh_csrf_token_to_a_logged_in_author(client, learner):
+    url = reverse("reflections:editor_token")
+    assert client.get(url).status_code == 401
+    client.force_login(learner)
+    response = client.get(url)
+    assert response.status_code == 200 and len(response.json()["csrf"]) >= 32
+    assert client.post(url).status_code == 405
 
 
 def test_autosave_cleans_html_and_refuses_oversized_text(client, learner):
     client.force_login(learner)
     entry = make_entry(learner, html="<p>version enregistrée</p>")
     url = reverse("reflections:autosave", args=[entry.pk])
-    _autosave(client, url, entry.draft_revision + 1, '<p onclick="x()">ok<script>alert(1)</script></p>')
+    _autosave(client, url, entry.draft_revision, '<p onclick="x()">ok<script>alert(1)</script></p>')
     entry.refresh_from_db()
     assert entry.draft_html == "<p>ok</p>"
-    response = _autosave(client, url, entry.draft_revision + 1, "<p>" + "a" * (MAX_TEXT_LENGTH + 1) + "</p>")
+    response = _autosave(client, url, entry.draft_revision, "<p>" + "a" * (MAX_TEXT_LENGTH + 1) + "</p>")
     assert response.status_code == 400 and "longueur maximale" in response.json()["error"]
     entry.refresh_from_db()
     assert entry.draft_html == "<p>ok</p>"  # nothing already saved is lost
@@ -85,9 +135,10 @@ def test_oversized_entry_is_refused_and_the_text_stays_in_the_editor(client, lea
 def test_explicit_save_from_a_stale_tab_asks_before_replacing(client, learner):
     client.force_login(learner)
     entry = make_entry(learner, html="<p>v1</p>")
-    services.autosave(entry, "", "<p>écrit dans un autre onglet</p>", entry.draft_revision + 3)
+    opened_at_version = entry.draft_revision
+    services.autosave(entry, "", "<p>écrit dans un autre onglet</p>", entry.draft_revision)
     url = reverse("reflections:edit", args=[entry.pk])
-    stale = {"title": "", "body_html": "<p>mon texte</p>", "revision": str(entry.draft_revision)}
+    stale = {"title": "", "body_html": "<p>mon texte</p>", "revision": str(opened_at_version)}
     response = client.post(url, stale)
     assert response.status_code == 409
     assert "version plus récente" in response.content.decode() and "<p>mon texte</p>" in response.content.decode()

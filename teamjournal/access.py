@@ -6,7 +6,7 @@ The rule, kept small on purpose:
 - facilitators (animateur·rices) are the team's trainers and its managers: they open sessions, hide a
   contribution and close a session. A manager reads the team journal because they take part in the team; the
   journal is shared by design and every session page says who reads it. A manager still never sees anyone's
-  personal journal (access.py);
+  personal journal (reflections/access.py);
 - everybody else (other teams' members and managers, other trainers, administrators who are not in the team)
   gets a 404, as if the team journal did not exist.
 """

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.permissions import Role
-from reflections.models import Contribution, PracticeSession
+from teamjournal.models import Contribution, PracticeSession
 from tests.a11y import assert_no_axe_violations
 from tests.factories import make_contribution, make_team, make_user
 

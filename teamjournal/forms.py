@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import services
-from .sanitize import MAX_TEXT_LENGTH
+from reflections import services
+from reflections.sanitize import MAX_TEXT_LENGTH
 
 TEXT_HELP = _(
     "Laissez une ligne vide entre deux paragraphes ; commencez une ligne par « - » pour une liste, par « > » pour "

@@ -9,9 +9,9 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from accounts.permissions import Role
-from reflections import team_journal
-from reflections.models import Contribution, PracticeSession
-from reflections.team_access import facilitated_teams, is_facilitator, participating_teams
+from teamjournal import journal as team_journal
+from teamjournal.access import facilitated_teams, is_facilitator, participating_teams
+from teamjournal.models import Contribution, PracticeSession
 from tests.factories import make_contribution, make_practice_session, make_team, make_user
 from tests.reflections.payloads import HOSTILE_PAYLOADS
 from tests.reflections.test_sanitize import assert_nothing_executable
@@ -346,7 +346,7 @@ def test_demo_loads_twice_and_renders(client, db):
 
     loaders = {loader.key: loader for loader in core_demo.loaders()}
     assert loaders["reflections-team"].order > loaders["teams"].order
-    from reflections import team_demo
+    from teamjournal import demo as team_demo
     from teams.demo import LEARNER_EMAIL, TRAINER_EMAIL
 
     trainer = make_user(Role.TRAINER, email=TRAINER_EMAIL)

@@ -6,9 +6,9 @@ from datetime import timedelta
 from django.utils import timezone
 
 from accounts.models import User
+from reflections.sanitize import text_to_html
 
 from .models import Contribution, PracticeSession
-from .sanitize import text_to_html
 
 TEAM_NAME = "Accueil et accès aux droits"
 ORGANISATION = "CCAS de Valmont"

@@ -28,6 +28,8 @@ class Command(BaseCommand):
                 "ou avec les réglages de développement."
             )
         if targets:
+            seed.ensure_staff_totp()
+            seed.ensure_course_trainer()
             self.stdout.write(json.dumps(seed.targets()))
             return
         logging.getLogger("wagtail").setLevel(logging.WARNING)  # one line per page published is noise here

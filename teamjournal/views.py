@@ -1,5 +1,5 @@
 """Team journal pages (analyse de pratiques). Sessions are fetched through PracticeSession.objects.visible_to and
-moderation goes through team_access.is_facilitator: outside the team → 404; a member on a facilitator's action → 403.
+moderation goes through access.is_facilitator: outside the team → 404; a member on a facilitator's action → 403.
 """
 
 from django.contrib import messages
@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import team_exports, team_journal
+from . import exports, journal
+from .access import facilitated_teams, is_facilitator, participating_teams
+from .forms import ContributionForm, SessionForm
 from .models import Contribution, PracticeSession
-from .team_access import facilitated_teams, is_facilitator, participating_teams
-from .team_forms import ContributionForm, SessionForm
 
 
 def _session(request, pk):
@@ -48,7 +48,7 @@ def team_index(request):
     for session in sessions:
         by_team.setdefault(session.team_id, []).append(session)
     groups = [{"team": t, "sessions": by_team.get(t.pk, []), "facilitator": t.pk in facilitated} for t in teams]
-    return render(request, "reflections/team/index.html", {"groups": groups})
+    return render(request, "teamjournal/index.html", {"groups": groups})
 
 
 @login_required
@@ -59,12 +59,12 @@ def session_new(request, team_id):
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
-            session = team_journal.open_session(team, request.user, data["title"], form.description_html, data["date"])
+            session = journal.open_session(team, request.user, data["title"], form.description_html, data["date"])
             messages.success(request, _("La séance est ouverte : les membres de l'équipe peuvent y contribuer."))
             return redirect("reflections:team_session", session.pk)
         messages.error(request, _("La séance n'a pas été ouverte : corrigez les champs signalés."))
     status = 400 if request.method == "POST" else 200
-    return render(request, "reflections/team/session_form.html", {"team": team, "form": form}, status=status)
+    return render(request, "teamjournal/session_form.html", {"team": team, "form": form}, status=status)
 
 
 def _detail(request, session, form=None, reply_form=None, status=200, unsent_text=""):
@@ -73,13 +73,13 @@ def _detail(request, session, form=None, reply_form=None, status=200, unsent_tex
         "session": session,
         "team": session.team,
         "is_facilitator": facilitator,
-        "contributions": team_journal.thread(session, request.user),
+        "contributions": journal.thread(session, request.user),
         "form": form or ContributionForm(),
         "reply_form": reply_form,
         "reply_parent": reply_form.data.get("parent") if reply_form is not None else None,
         "unsent_text": unsent_text,
     }
-    return render(request, "reflections/team/session_detail.html", context, status=status)
+    return render(request, "teamjournal/session_detail.html", context, status=status)
 
 
 @login_required
@@ -105,8 +105,8 @@ def contribute(request, pk):
     if form.cleaned_data.get("parent"):
         parent = get_object_or_404(session.contributions.all(), pk=form.cleaned_data["parent"])
     try:
-        contribution = team_journal.contribute(session, request.user, form.cleaned_html, parent=parent)
-    except team_journal.SessionClosed:
+        contribution = journal.contribute(session, request.user, form.cleaned_html, parent=parent)
+    except journal.SessionClosed:
         messages.error(request, _("Cette séance est close : on ne peut plus y contribuer. Votre texte est ci-dessous."))
         return _detail(request, session, status=409, unsent_text=request.POST.get("body_text", ""))
     messages.success(request, _("Votre réponse est publiée.") if parent else _("Votre contribution est publiée."))
@@ -128,7 +128,7 @@ def _contribution(request, pk):
 @require_POST
 def hide(request, pk):
     contribution = _contribution(request, pk)
-    team_journal.hide(contribution, request.user)
+    journal.hide(contribution, request.user)
     messages.success(request, _("La contribution est masquée : seul·e son auteur·rice en voit encore le texte."))
     return redirect(f"{session_url(contribution.session)}#contribution-{contribution.pk}")
 
@@ -137,7 +137,7 @@ def hide(request, pk):
 @require_POST
 def unhide(request, pk):
     contribution = _contribution(request, pk)
-    team_journal.unhide(contribution)
+    journal.unhide(contribution)
     messages.success(request, _("La contribution est de nouveau visible par toute l'équipe."))
     return redirect(f"{session_url(contribution.session)}#contribution-{contribution.pk}")
 
@@ -150,12 +150,12 @@ def close(request, pk):
         messages.info(request, _("Cette séance est déjà close."))
         return redirect("reflections:team_session", session.pk)
     if request.method == "POST":
-        team_journal.close(session, request.user)
+        journal.close(session, request.user)
         messages.success(
             request, _("La séance est close : plus personne ne peut y contribuer. Vous pouvez l'exporter.")
         )
         return redirect("reflections:team_session", session.pk)
-    return render(request, "reflections/team/session_close.html", {"session": session, "team": session.team})
+    return render(request, "teamjournal/session_close.html", {"session": session, "team": session.team})
 
 
 def _export(request, pk, build, content_type, extension):
@@ -164,15 +164,15 @@ def _export(request, pk, build, content_type, extension):
         messages.error(request, _("Seule une séance close peut être exportée."))
         return redirect("reflections:team_session", session.pk)
     response = HttpResponse(build(session), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{team_exports.filename(session, extension)}"'
+    response["Content-Disposition"] = f'attachment; filename="{exports.filename(session, extension)}"'
     return response
 
 
 @login_required
 def export_pdf(request, pk):
-    return _export(request, pk, team_exports.session_pdf, "application/pdf", "pdf")
+    return _export(request, pk, exports.session_pdf, "application/pdf", "pdf")
 
 
 @login_required
 def export_markdown(request, pk):
-    return _export(request, pk, team_exports.markdown_zip, "application/zip", "zip")
+    return _export(request, pk, exports.markdown_zip, "application/zip", "zip")

@@ -80,10 +80,8 @@ class Command(BaseCommand):
         entries = {str(e.pk): e for e in JournalEntry.objects.filter(author__in=users, created_at__gte=since)}
         lost = [
             pk
-            for pk, (revision, _text) in drafts.items()
-            if pk not in entries
-            or entries[pk].draft_revision != revision
-            or f"version {revision}." not in entries[pk].draft_html
+            for pk, (version, text) in drafts.items()
+            if pk not in entries or entries[pk].draft_revision != version or entries[pk].draft_html != text
         ]
         extra = set(entries) - set(drafts)
         check(

@@ -1,7 +1,7 @@
 """A closed session outside the platform: a PDF and a ZIP holding one Markdown file.
 
-Built with the personal journal's helpers (exports.py). The export is the shared view of the session: a hidden
-contribution appears as hidden for everyone, even for its author.
+Built with the personal journal's helpers (reflections/exports.py). The export is the shared view of the session:
+a hidden contribution appears as hidden for everyone, even for its author.
 """
 
 import io
@@ -12,8 +12,9 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .exports import _flowables, _styles, to_markdown
-from .team_journal import thread
+from reflections.exports import _flowables, _styles, a4_document, to_markdown
+
+from .journal import thread
 
 
 def hidden_label():
@@ -76,23 +77,11 @@ def markdown_zip(session):
 
 
 def session_pdf(session):
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import cm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from reportlab.platypus import Paragraph
 
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=2 * cm,
-        rightMargin=2 * cm,
-        topMargin=2 * cm,
-        bottomMargin=2 * cm,
-        title=session.title,
-        author=session.team.name,
-        lang="fr",
-    )
+    document = a4_document(buffer, title=session.title, author=session.team.name)
     styles = _styles()
     reply_heading = ParagraphStyle("reply_heading", parent=styles["h2"], leftIndent=18, fontSize=10)
     reply_body = ParagraphStyle("reply_body", parent=styles["body"], leftIndent=18)

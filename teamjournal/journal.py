@@ -2,7 +2,7 @@
 journal holds about a person (account data export and deletion).
 
 Views, the demo loader and tests call these functions. Every text goes through the journal's sanitiser
-(services.prepare → sanitize.clean_html) before it is stored.
+(reflections.services.prepare → reflections.sanitize.clean_html) before it is stored.
 """
 
 from django.db import transaction
