@@ -8,34 +8,26 @@ from core import scope
 from .models import CaseAttempt
 
 
-def authored_by(user, case):
-    """The case's author: owner or reviser of the case page, or of a lesson (or its course) embedding it."""
-    return case.pk in scope.authored_pages(user) or case.activity_key in scope.authored_activity_keys(user)
-
-
 def report_scope(user, case):
     """Whose attempts this trainer reads in the case's report; Http404 when the report is not theirs."""
-    seen = scope.scope_for(user, authored_by(user, case))
+    seen = scope.scope_for(user, case.activity_key)
     if not seen.everyone and not seen.restrict(case.attempts.all()).exists():
         raise Http404
     return seen
 
 
 def reportable_case_ids(user):
-    """Ids of the cases whose report this person may open (None: every case). Cached for the request; the set may
-    also hold ids of other pages the trainer authored, which is harmless for a membership test."""
+    """Ids of the cases whose report this person may open (None: every case): the cases of their courses' lessons
+    and those their teams' learners played. Cached for the request."""
     if not is_trainer(user):
         return frozenset()
     if scope.sees_everyone(user):
         return None
 
     def compute():
-        authored = set(scope.authored_pages(user))
-        authored |= {
-            int(key[5:]) for key in scope.authored_activity_keys(user) if key.startswith("case:") and key[5:].isdigit()
-        }
+        taught = scope.activity_ids(scope.course_activity_keys(user), "case")
         followed = CaseAttempt.objects.filter(user__in=scope.trained_learners(user)).values_list("case_id", flat=True)
-        return frozenset(authored | set(followed.distinct()))
+        return frozenset(taught | set(followed.distinct()))
 
     return scope.cached_on(user, "_collectif_reportable_cases", compute)
 

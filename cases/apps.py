@@ -9,9 +9,10 @@ class CasesConfig(AppConfig):
     def ready(self):
         from accounts import personal_data
         from core import demo as core_demo
-        from core import myspace, navigation
+        from core import invalidation, myspace, navigation
 
-        from . import demo, export
+        from . import demo, export, signals  # noqa: F401 (signals: connects the report's receivers)
+        from .models import CaseAttempt
 
         personal_data.register("cas_pratiques", export.export_attempts, order=30)
         myspace.register(
@@ -22,5 +23,6 @@ class CasesConfig(AppConfig):
             visible=lambda user: user.is_authenticated,
             reads=["cases"],
         )
+        invalidation.learner_records(CaseAttempt, "cases")
         core_demo.register("cases", demo.load, order=40)
         navigation.register(_("Cas pratiques"), "cases:index", order=30, visible=lambda user: user.is_authenticated)

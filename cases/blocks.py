@@ -90,6 +90,14 @@ class CaseChoiceBlock(blocks.StructBlock):
         required=False,
         help_text=_("Identifiant de l'étape de décision ou de fin à laquelle ce choix mène."),
     )
+    pinned = blocks.BooleanBlock(
+        label=_("Garder cette place"),
+        required=False,
+        help_text=_(
+            "Les choix sont présentés dans un ordre tiré au hasard pour chaque tentative. Cochez pour garder "
+            "celui-ci à sa place (par exemple « Aucune de ces options » en dernier)."
+        ),
+    )
 
     class Meta:
         icon = "arrow-right"

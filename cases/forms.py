@@ -18,10 +18,10 @@ class DecisionForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, node, case, **kwargs):
+    def __init__(self, *args, choices, case, **kwargs):
         super().__init__(*args, **kwargs)
         self.case = case
-        self.fields["choice"].choices = [(choice.key, choice.label) for choice in node.choices]
+        self.fields["choice"].choices = [(choice.key, choice.label) for choice in choices]
         minimum = case.justification_min_length if case.justification_required else 0
         self.minimum = minimum
         if case.justification_required:

@@ -5,6 +5,7 @@ validation, the diagram, the debrief, the report) reads the plain `CaseGraph` bu
 can be tested without pages or a database.
 """
 
+import random
 from collections import deque
 from dataclasses import dataclass, field
 
@@ -71,6 +72,7 @@ class Choice:
     quality: str
     score: int
     next_key: str
+    pinned: bool = False  # keeps its authored place when the choices are shuffled ("ask your manager first")
 
     @property
     def quality_label(self):
@@ -171,6 +173,7 @@ def graph_from_stream(stream):
                             quality=choice.get("quality") or Quality.ACCEPTABLE,
                             score=int(choice.get("score") or 0),
                             next_key=(choice.get("next_node") or "").strip(),
+                            pinned=bool(choice.get("pinned")),
                         )
                         for choice in value.get("choices") or []
                     ],
@@ -189,6 +192,49 @@ def graph_from_stream(stream):
                 )
             )
     return CaseGraph(nodes)
+
+
+def presented_choices(node, seed):
+    """The node's choices in the order shown: shuffled from `seed` (one per attempt, or per live session, so a
+    reload shows the same order), pinned choices at their authored place. Authored order gives the expert answer
+    away when authors list the best choice first."""
+    free = [choice for choice in node.choices if not choice.pinned]
+    random.Random(f"{seed}:{node.key}").shuffle(free)
+    shuffled = iter(free)
+    return [choice if choice.pinned else next(shuffled) for choice in node.choices]
+
+
+def authoring_warnings(graph):
+    """Cues that let a learner guess without reading, each naming its node; publishing is still allowed."""
+    warnings = []
+    decisions = [node for node in graph.decisions if len(node.choices) > 1]
+    longest_best = [node for node in decisions if _best_is_longest(node)]
+    if len(longest_best) >= 2 and len(longest_best) * 2 >= len(decisions):
+        for node in longest_best:
+            warnings.append(
+                _(
+                    "Étape « %(node)s » : le meilleur choix est aussi l'intitulé le plus long, comme dans la plupart "
+                    "des étapes de ce cas ; la longueur suffit alors à deviner la bonne réponse. Rééquilibrez les "
+                    "intitulés."
+                )
+                % {"node": node.title or node.key}
+            )
+    for node in decisions:
+        if len({choice.next_key for choice in node.choices}) == 1:
+            warnings.append(
+                _(
+                    "Étape « %(node)s » : tous les choix mènent à la même étape suivante ; le choix n'a pas de "
+                    "conséquence sur la suite du cas."
+                )
+                % {"node": node.title or node.key}
+            )
+    return warnings
+
+
+def _best_is_longest(node):
+    best = max(node.choices, key=lambda choice: choice.score)
+    others = [choice for choice in node.choices if choice is not best]
+    return all(len(best.label) > len(choice.label) for choice in others)
 
 
 def validate(graph):

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -242,6 +243,11 @@ class CaseAttempt(models.Model):
     @property
     def graph(self):
         return self.case_version.graph
+
+    @property
+    def choice_order_seed(self):
+        """This attempt's order of the choices: the same on every reload and resume, different per attempt."""
+        return salted_hmac("cases.choice-order", str(self.pk)).hexdigest()
 
     @property
     def is_finished(self):

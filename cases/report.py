@@ -1,13 +1,19 @@
 """The reasoning report of a case for trainers: who chose what at each node, how long it took, and why.
 
-Built from a fixed number of queries whatever the number of learners (one for the decisions, one for
-the justifications), then aggregated in Python. Every function reads only the attempts within `seen` (see
-core/scope.py: everyone's for the case's authors, otherwise those of the trainer's teams).
+Computed by the database, whatever the number of decisions: one aggregate query for the counts per choice, one
+for the median times, one for the attempts, and one for the newest justifications of each choice (the last two
+with window functions). Every function reads only the attempts within `seen`
+(see core/scope.py).
+
+The whole-group report (what lead trainers and the case's trainers read) is cached until a decision or an attempt
+of that case is recorded, or published content changes (report_changed() and the content token).
 """
 
-from collections import Counter, defaultdict
-from statistics import median
+from django.core.cache import cache
+from django.db.models import Count, F, Max, Q, Window
+from django.db.models.functions import RowNumber
 
+from core.cache_versions import bump, content_version, version
 from core.scope import EVERYONE
 
 from .graph import Phase, Quality
@@ -17,6 +23,8 @@ BAR_MAX_WIDTH = 420
 BAR_ROW_HEIGHT = 44
 QUALITY_FILL = {Quality.RECOMMENDED: "#1d6b36", Quality.ACCEPTABLE: "#7a4a00", Quality.AVOID: "#a4161a"}
 CHART_LABEL_LENGTH = 70
+# Justifications shown per choice on the page (the newest); all of them are in the decisions CSV.
+JUSTIFICATIONS_SHOWN = 10
 
 
 def _short(text, length=CHART_LABEL_LENGTH):
@@ -27,66 +35,101 @@ def _decisions(case, seen):
     return seen.restrict(CaseDecision.objects.filter(attempt__case=case), "attempt__user")
 
 
+def choice_counts(decisions):
+    """{(node_key, choice_key): row} with the count, the justified count and the recorded labels."""
+    rows = (
+        decisions.order_by()
+        .values("node_key", "choice_key")
+        .annotate(
+            count=Count("pk"),
+            justified=Count("pk", filter=~Q(justification="")),
+            node_title=Max("node_title"),
+            choice_label=Max("choice_label"),
+            quality=Max("quality"),
+            phase=Max("phase"),
+        )
+    )
+    return {(row["node_key"], row["choice_key"]): row for row in rows}
+
+
+def median_seconds(decisions):
+    """{node_key: median time spent}, in one query: each node's middle row(s) by rank among its decisions."""
+    by_node = {"partition_by": [F("node_key")]}
+    middle_rows = (
+        decisions.order_by()
+        .annotate(
+            rank=Window(RowNumber(), order_by=[F("time_spent_seconds").asc(), F("pk").asc()], **by_node),
+            total=Window(Count("pk"), **by_node),
+        )
+        .filter(rank__gte=(F("total") + 1) / 2, rank__lte=F("total") / 2 + 1)
+        .values_list("node_key", "time_spent_seconds")
+    )
+    values = {}
+    for node_key, seconds in middle_rows:
+        values.setdefault(node_key, []).append(seconds)
+    return {node_key: round(sum(middle) / len(middle)) for node_key, middle in values.items()}
+
+
+def attempt_figures(case, seen):
+    return seen.restrict(CaseAttempt.objects.filter(case=case)).aggregate(
+        learners=Count("user", distinct=True),
+        attempts=Count("pk"),
+        completed=Count("pk", filter=Q(status=CaseAttempt.Status.COMPLETED)),
+    )
+
+
+def _choice_row(node, choice_key, index, counted, total):
+    choice = node.choice(choice_key) if node else None
+    label = choice.label if choice else counted.get("choice_label", choice_key)
+    quality = choice.quality if choice else counted.get("quality", "")
+    count = counted.get("count", 0)
+    return {
+        "key": choice_key,
+        "label": label,
+        "short_label": _short(label),
+        "quality": quality,
+        "quality_label": Quality.label(quality),
+        "count": count,
+        "justified": counted.get("justified", 0),
+        "percent": round(100 * count / total) if total else 0,
+        "bar_width": round(BAR_MAX_WIDTH * count / total) if total else 0,
+        "fill": QUALITY_FILL.get(quality, "#4a4a5a"),
+        "y": index * BAR_ROW_HEIGHT,
+    }
+
+
+def _node_keys(graph, counts):
+    """The published graph's decision nodes first, then nodes only older versions had (still in the records)."""
+    keys = [node.key for node in graph.decisions]
+    return keys + sorted({node_key for node_key, _choice in counts} - set(keys))
+
+
 def case_report(case, seen=EVERYONE):
     """Per node: total decisions, each choice's count and percentage (with bar geometry), median time."""
     graph = case.graph
-    rows = list(
-        _decisions(case, seen).values(
-            "node_key",
-            "choice_key",
-            "node_title",
-            "choice_label",
-            "quality",
-            "phase",
-            "time_spent_seconds",
-            "attempt__user_id",
-        )
-    )
-    counts = Counter((row["node_key"], row["choice_key"]) for row in rows)
-    times = defaultdict(list)
-    snapshot = {}
-    for row in rows:
-        times[row["node_key"]].append(row["time_spent_seconds"])
-        snapshot.setdefault((row["node_key"], row["choice_key"]), row)
-
-    node_keys = [node.key for node in graph.decisions]
-    node_keys += sorted({row["node_key"] for row in rows} - set(node_keys))
+    decisions = _decisions(case, seen)
+    counts = choice_counts(decisions)
+    node_keys = _node_keys(graph, counts)
+    totals = {key: sum(row["count"] for (node, _c), row in counts.items() if node == key) for key in node_keys}
+    medians = median_seconds(decisions)
     nodes = []
     for node_key in node_keys:
         node = graph.get(node_key)
         choice_keys = [choice.key for choice in node.choices] if node else []
         choice_keys += sorted({c for (n, c) in counts if n == node_key} - set(choice_keys))
-        total = sum(counts[(node_key, key)] for key in choice_keys)
-        choices = []
-        for index, choice_key in enumerate(choice_keys):
-            choice = node.choice(choice_key) if node else None
-            old = snapshot.get((node_key, choice_key), {})
-            quality = choice.quality if choice else old.get("quality", "")
-            count = counts[(node_key, choice_key)]
-            percent = round(100 * count / total) if total else 0
-            choices.append(
-                {
-                    "key": choice_key,
-                    "label": choice.label if choice else old.get("choice_label", choice_key),
-                    "short_label": _short(choice.label if choice else old.get("choice_label", choice_key)),
-                    "quality": quality,
-                    "quality_label": Quality.label(quality),
-                    "count": count,
-                    "percent": percent,
-                    "bar_width": round(BAR_MAX_WIDTH * count / total) if total else 0,
-                    "fill": QUALITY_FILL.get(quality, "#4a4a5a"),
-                    "y": index * BAR_ROW_HEIGHT,
-                }
-            )
-        first = next((row for row in rows if row["node_key"] == node_key), {})
+        first = next((row for (n, _c), row in counts.items() if n == node_key), {})
+        choices = [
+            _choice_row(node, key, index, counts.get((node_key, key), {}), totals[node_key])
+            for index, key in enumerate(choice_keys)
+        ]
         nodes.append(
             {
                 "key": node_key,
                 "title": node.title if node else first.get("node_title", node_key),
                 "phase_label": Phase.label(node.phase if node else first.get("phase", "")),
-                "total": total,
+                "total": totals[node_key],
                 "choices": choices,
-                "median_seconds": round(median(times[node_key])) if times[node_key] else None,
+                "median_seconds": medians.get(node_key),
                 "chart_height": max(len(choices), 1) * BAR_ROW_HEIGHT,
                 "in_current_version": node is not None,
             }
@@ -100,30 +143,38 @@ def case_report(case, seen=EVERYONE):
         ),
         key=lambda item: -item["choice"]["count"],
     )[:5]
-    attempts = seen.restrict(CaseAttempt.objects.filter(case=case)).values_list("user_id", "status")
-    attempts = list(attempts)
     return {
         "nodes": nodes,
         "wrong_turns": wrong_turns,
-        "learners": len({user_id for user_id, _status in attempts}),
-        "attempts": len(attempts),
-        "completed": sum(1 for _user, status in attempts if status == CaseAttempt.Status.COMPLETED),
-        "decisions": len(rows),
+        **attempt_figures(case, seen),
+        "decisions": sum(totals.values()),
         "bar_max_width": BAR_MAX_WIDTH,
+        "justifications_shown": JUSTIFICATIONS_SHOWN,
     }
 
 
-def justifications(case, seen=EVERYONE):
-    """{(node_key, choice_key): [decision with learner]} for the justifications section (trainers only)."""
-    grouped = defaultdict(list)
+def justifications(case, seen=EVERYONE, per_choice=JUSTIFICATIONS_SHOWN):
+    """{(node_key, choice_key): [{justification, learner, decided_at}]}: the newest `per_choice` of each choice."""
+    newest_first = Window(
+        RowNumber(), partition_by=[F("node_key"), F("choice_key")], order_by=[F("decided_at").desc(), F("pk").desc()]
+    )
     decisions = (
         _decisions(case, seen)
         .exclude(justification="")
+        .annotate(rank=newest_first)
+        .filter(rank__lte=per_choice)
         .select_related("attempt__user")
-        .order_by("node_key", "choice_key", "decided_at")
+        .order_by("node_key", "choice_key", "-decided_at", "-pk")
     )
+    grouped = {}
     for decision in decisions:
-        grouped[(decision.node_key, decision.choice_key)].append(decision)
+        grouped.setdefault((decision.node_key, decision.choice_key), []).append(
+            {
+                "justification": decision.justification,
+                "learner": decision.attempt.user.get_display_name(),
+                "decided_at": decision.decided_at,
+            }
+        )
     return grouped
 
 
@@ -132,6 +183,26 @@ def attach_justifications(report, grouped):
         for choice in node["choices"]:
             choice["justifications"] = grouped.get((node["key"], choice["key"]), [])
     return report
+
+
+def full_report(case, seen=EVERYONE):
+    """The page's data: figures and newest justifications; the whole-group version comes from the cache."""
+
+    def compute():
+        return attach_justifications(case_report(case, seen), justifications(case, seen))
+
+    if not seen.everyone:
+        return compute()
+    key = f"case-report:{case.pk}:{version('case-report', case.pk)}:{content_version()}"
+    return cache.get_or_set(key, compute, REPORT_CACHE_SECONDS)
+
+
+REPORT_CACHE_SECONDS = 24 * 3600
+
+
+def report_changed(case_id):
+    """A decision or attempt of this case was written: the next report reads the records afresh."""
+    bump("case-report", case_id)
 
 
 SUMMARY_HEADER = [

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.permissions import Role, role_required
+from core.spreadsheet import safe_cell
 
 from . import access, play, report
 from .forms import DecisionForm
-from .graph import Quality
+from .graph import Quality, presented_choices
 from .models import CaseAttempt, CasePage
 
 TRAINER_ROLES = (Role.TRAINER, Role.LEAD_TRAINER, Role.ADMIN)
@@ -76,7 +77,7 @@ def play_attempt(request, attempt_id):
             return _error(
                 request, _("Ce choix n'appartient pas à l'étape en cours : il n'a pas été enregistré."), 400, attempt
             )
-        form = DecisionForm(request.POST, node=node, case=version)
+        form = DecisionForm(request.POST, choices=presented_choices(node, attempt.choice_order_seed), case=version)
         if form.is_valid():
             try:
                 play.decide(
@@ -114,7 +115,8 @@ def play_attempt(request, attempt_id):
         return _error(
             request, _("Cette étape n'existe plus dans le cas : commencez une nouvelle tentative."), 404, attempt
         )
-    return _render_node(request, attempt, version, node, DecisionForm(node=node, case=version), step)
+    choices = presented_choices(node, attempt.choice_order_seed)
+    return _render_node(request, attempt, version, node, DecisionForm(choices=choices, case=version), step)
 
 
 def _render_node(request, attempt, version, node, form, step):
@@ -150,15 +152,8 @@ def _case_for_report(request, page_id):
 def report_view(request, page_id):
     """Trainers and administrators only (managers never see learners' reasoning)."""
     case, seen = _case_for_report(request, page_id)
-    data = report.attach_justifications(report.case_report(case, seen), report.justifications(case, seen))
+    data = report.full_report(case, seen)
     return render(request, "cases/report.html", {"case": case, "whole_group": seen.everyone, **data})
-
-
-def _safe_cell(value):
-    """Spreadsheets run cells starting with = + - @ as formulas: neutralise them."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
 
 
 @role_required(*TRAINER_ROLES)
@@ -177,7 +172,7 @@ def report_csv(request, page_id):
         writer.writerow(report.SUMMARY_HEADER)
         rows = report.summary_rows(report.case_report(case, seen))
     for row in rows:
-        writer.writerow([_safe_cell(cell) for cell in row])
+        writer.writerow([safe_cell(cell) for cell in row])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -13,8 +13,11 @@ class CoursesConfig(AppConfig):
         from . import (
             completion,  # noqa: F401  (signal receivers)
             demo,
+            fragments,
         )
         from .myspace import my_courses_context
+
+        fragments.connect()
 
         navigation.register(_("Formations"), "catalogue", order=10)
         myspace.register("courses", "courses/myspace.html", my_courses_context, order=10, reads=["progress"])

@@ -15,6 +15,7 @@ from cases.blocks import CaseBlock
 from h5p.blocks import H5PBlock
 from quizzes.blocks import QuizBlock
 from reflections.blocks import ReflectionPromptBlock
+from scorm.blocks import ScormBlock
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "blockquote"]
 
@@ -178,4 +179,5 @@ class LessonBodyBlock(blocks.StreamBlock):
     reflection = ReflectionPromptBlock()
     case = CaseBlock()
     h5p = H5PBlock()
+    scorm = ScormBlock()
     quiz = QuizBlock()

@@ -8,14 +8,15 @@ Activities report to progress; this module listens to progress.signals.activity_
 
 from django.db import transaction
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
 from core.activities import activities_in_stream
 from progress import api as progress
-from progress.models import Status
+from progress.models import LessonActivity, Status
 from progress.signals import activity_recorded
 
-from .models import LessonActivity, LessonPage
+from .durations import refresh_course_duration
+from .models import CoursePage, LessonPage
 
 
 def refresh_lesson_activities(lesson):
@@ -34,6 +35,16 @@ def index_activities_on_publish(sender, instance, **kwargs):
     specific = instance.specific
     if isinstance(specific, LessonPage):
         refresh_lesson_activities(specific)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def refresh_course_duration_on_lesson_change(sender, instance, **kwargs):
+    """A course lasts the sum of its live lessons: recount when one is published or withdrawn."""
+    if isinstance(instance.specific, LessonPage):
+        course = instance.get_parent()
+        if course is not None and isinstance(course.specific, CoursePage):
+            refresh_course_duration(course)
 
 
 def lesson_is_complete(user, lesson):

@@ -1,5 +1,6 @@
 """Catalogue, training modules (courses) and their lessons, authored in the Wagtail admin."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,50 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import LessonBodyBlock
+from .durations import computed_course_minutes, computed_lesson_minutes
+
+
+def duration_field():
+    return models.PositiveIntegerField(
+        _("durée (minutes)"),
+        default=0,
+        editable=False,
+        help_text=_("Calculée : temps de lecture du texte et durée estimée des activités, sauf durée imposée."),
+    )
+
+
+def duration_override_field():
+    return models.PositiveIntegerField(
+        _("durée imposée (minutes)"),
+        null=True,
+        blank=True,
+        help_text=_("Laisser vide pour utiliser la durée calculée. Toute durée imposée doit être justifiée."),
+    )
+
+
+def duration_override_reason_field():
+    return models.CharField(
+        _("motif de la durée imposée"),
+        max_length=300,
+        blank=True,
+        help_text=_("Visible des formateur·rices, à côté de la durée (par exemple : vidéo de 20 minutes)."),
+    )
+
+
+class DurationOverrideMixin:
+    """A duration computed from the content (the page's own computed_minutes()), which an author may replace by
+    another figure with a reason."""
+
+    def effective_minutes(self):
+        if self.duration_override_minutes is not None:
+            return self.duration_override_minutes
+        return self.computed_minutes()
+
+    def clean_duration_override(self):
+        if self.duration_override_minutes is not None and not self.duration_override_reason.strip():
+            raise ValidationError(
+                {"duration_override_reason": _("Indiquez pourquoi la durée calculée ne convient pas.")}
+            )
 
 
 def route_to_specific_child(parent, child_model, request, path_components):
@@ -48,7 +93,10 @@ class CourseIndexPage(Page):
         verbose_name = _("catalogue de formations")
 
 
-class CoursePage(Page):
+class CoursePage(DurationOverrideMixin, Page):
+    #: Marks the page type that groups lessons into a course, for apps below courses (see reflections.course_of).
+    is_course = True
+
     class Level(models.TextChoices):
         DISCOVERY = "decouverte", _("Découverte")
         DEEPENING = "approfondissement", _("Approfondissement")
@@ -66,7 +114,9 @@ class CoursePage(Page):
     )
     audience = models.CharField(_("public visé"), max_length=300, blank=True)
     level = models.CharField(_("niveau"), max_length=20, choices=Level.choices, default=Level.DISCOVERY)
-    duration_minutes = models.PositiveIntegerField(_("durée estimée (minutes)"), default=60)
+    duration_minutes = duration_field()
+    duration_override_minutes = duration_override_field()
+    duration_override_reason = duration_override_reason_field()
     domains = ParentalManyToManyField(
         "core.CompetenceDomain", verbose_name=_("domaines de compétences"), blank=True, related_name="courses"
     )
@@ -98,8 +148,12 @@ class CoursePage(Page):
         FieldPanel("summary"),
         FieldPanel("objectives"),
         MultiFieldPanel(
-            [FieldPanel("audience"), FieldPanel("level"), FieldPanel("duration_minutes"), FieldPanel("domains")],
+            [FieldPanel("audience"), FieldPanel("level"), FieldPanel("domains")],
             heading=_("Repères"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("duration_override_minutes"), FieldPanel("duration_override_reason")],
+            heading=_("Durée (calculée : somme des leçons)"),
         ),
         MultiFieldPanel([FieldPanel("prerequisites"), FieldPanel("sequencing")], heading=_("Parcours")),
         MultiFieldPanel([FieldPanel("cover_image"), FieldPanel("cover_alt")], heading=_("Couverture")),
@@ -120,10 +174,22 @@ class CoursePage(Page):
 
     def clean(self):
         super().clean()
+        self.clean_duration_override()
         if self.cover_image_id and not self.cover_alt.strip():
             raise ValidationError(
                 {"cover_alt": _("Décrivez l'image de couverture : le texte alternatif est obligatoire.")}
             )
+
+    def computed_minutes(self):
+        return computed_course_minutes(self)
+
+    def save(self, *args, **kwargs):
+        self.duration_minutes = self.effective_minutes()
+        return super().save(*args, **kwargs)
+
+    def get_cache_key_components(self):
+        # The duration changes when a lesson is published, without a new revision of the course.
+        return [*super().get_cache_key_components(), self.duration_minutes]
 
     @property
     def activity_key(self):
@@ -147,12 +213,28 @@ class CoursePage(Page):
         return serve_course(request, self, lambda: super(CoursePage, self).serve(request, *args, **kwargs))
 
 
-class LessonPage(Page):
+class LessonPage(DurationOverrideMixin, Page):
     summary = models.TextField(_("résumé"), max_length=400, blank=True)
-    duration_minutes = models.PositiveIntegerField(_("durée estimée (minutes)"), default=15)
+    objectives = RichTextField(
+        _("objectifs de la leçon"),
+        blank=True,
+        features=["ul", "bold", "italic"],
+        help_text=_("Deux à quatre objectifs, en liste : ce que la personne saura faire après la leçon."),
+    )
+    duration_minutes = duration_field()
+    duration_override_minutes = duration_override_field()
+    duration_override_reason = duration_override_reason_field()
     body = StreamField(LessonBodyBlock(), verbose_name=_("contenu"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("duration_minutes"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("objectives"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("duration_override_minutes"), FieldPanel("duration_override_reason")],
+            heading=_("Durée (calculée : temps de lecture et activités)"),
+        ),
+    ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
@@ -160,6 +242,17 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("leçon")
         verbose_name_plural = _("leçons")
+
+    def computed_minutes(self):
+        return computed_lesson_minutes(self.body)
+
+    def clean(self):
+        super().clean()
+        self.clean_duration_override()
+
+    def save(self, *args, **kwargs):
+        self.duration_minutes = self.effective_minutes()
+        return super().save(*args, **kwargs)
 
     @property
     def activity_key(self):
@@ -179,17 +272,34 @@ class LessonPage(Page):
         return serve_lesson(request, self, lambda: super(LessonPage, self).serve(request, *args, **kwargs))
 
 
-class LessonActivity(models.Model):
-    """Index of the activities a published lesson contains, refreshed on publish (see completion.py)."""
+class CourseTrainer(models.Model):
+    """An explicit, audited assignment: this trainer reads every learner's records on the activities of this
+    course's lessons (core/scope.py). Set by lead trainers and administrators only, never derived from authorship."""
 
-    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="activities")
-    activity_key = models.CharField(max_length=120, db_index=True)
-    required = models.BooleanField(default=True)
-    sort_order = models.PositiveIntegerField(default=0)
+    course = models.ForeignKey(
+        CoursePage, on_delete=models.CASCADE, related_name="course_trainers", verbose_name=_("module")
+    )
+    trainer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="trained_courses",
+        verbose_name=_("formateur·rice"),
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("affecté·e par"),
+    )
+    assigned_at = models.DateTimeField(_("affecté·e le"), auto_now_add=True)
 
     class Meta:
-        ordering = ["sort_order"]
-        constraints = [models.UniqueConstraint(fields=["lesson", "activity_key"], name="unique_lesson_activity")]
+        verbose_name = _("formateur·rice du module")
+        verbose_name_plural = _("formateur·rices des modules")
+        ordering = ["course__title", "trainer__display_name"]
+        constraints = [models.UniqueConstraint(fields=["course", "trainer"], name="unique_course_trainer")]
 
     def __str__(self):
-        return f"{self.lesson_id} · {self.activity_key}"
+        return f"{self.trainer} · {self.course}"

@@ -57,40 +57,58 @@ en confrontant ses choix à ceux des autres et en prenant le temps d'y réfléch
 à embranchements, les séances collectives de débriefing et le journal réflexif.</p>
 <h2>Pour qui ?</h2>
 <p>Étudiant·es des diplômes d'État du travail social, professionnel·les en poste (assistant·es de service social,
-éducateur·rices, conseiller·es en économie sociale et familiale, médiateur·rices), leurs formateur·rices et
+éducateur·rices, conseiller·es en économie sociale familiale, médiateur·rices), leurs formateur·rices et
 leurs responsables d'équipe.</p>
 """,
     },
     {
         "slug": "accessibilite",
         "title": "Déclaration d'accessibilité",
-        "intro": "Collectif s'engage à rendre ses services accessibles, conformément à l'article 47 de la loi "
-        "n° 2005-102 du 11 février 2005.",
+        "intro": "L'organisme qui déploie Collectif s'engage à rendre ses services accessibles, conformément à "
+        "l'article 47 de la loi n° 2005-102 du 11 février 2005.",
         "body": """
 <p>Cette déclaration d'accessibilité s'applique à la plateforme Collectif.</p>
 <h2>État de conformité</h2>
-<p>Collectif est <b>partiellement conforme</b> avec le référentiel général d'amélioration de l'accessibilité
-(RGAA), version 4.1, faute d'audit complet réalisé à ce jour.</p>
-<h2>Résultats des tests</h2>
-<p>Aucun audit RGAA complet par un organisme tiers n'a encore été mené. Les pages principales (accueil,
-connexion, inscription, compte, catalogue, modules, leçons, cas pratiques, quiz, journal, tableau de bord
-d'équipe, pages d'erreur) sont vérifiées automatiquement à chaque modification du code avec l'outil axe-core
-(règles WCAG 2.1 niveaux A et AA) : ces tests ne relèvent aucune violation. Les parcours principaux sont
-également testés au clavier seul. Un test automatique ne couvre qu'une partie des critères du RGAA.</p>
+<p>Collectif est <b>non conforme</b> avec le référentiel général d'amélioration de l'accessibilité (RGAA),
+version 4.1 : aucun audit de conformité n'a encore été réalisé. Ce statut changera seulement quand un audit
+complet, mené sur un échantillon de pages représentatif, aura mesuré un taux de conformité.</p>
+<h2>Ce qui est vérifié aujourd'hui, et ce qui ne l'est pas</h2>
+<p>Faute d'audit, nous ne publions pas de taux de conformité. Les tests automatiques du code de la plateforme
+lancent l'outil axe-core (règles WCAG 2.1 de niveaux A et AA, auxquelles renvoie le RGAA, et bonnes pratiques)
+dans le navigateur Chromium sur les pages suivantes, qui n'y relèvent aucune violation :</p>
+<ul>
+<li>accueil, connexion, inscription (y compris le formulaire affiché avec des erreurs), page introuvable ;</li>
+<li>compte : profil, double authentification, changement de mot de passe, suppression du compte ; « Mon espace » ;</li>
+<li>catalogue des formations (avec filtres), page d'un module, leçons, refus d'accès à un module verrouillé ;</li>
+<li>cas pratiques : liste, étapes, bilan, rapport de la formatrice ou du formateur ;</li>
+<li>quiz : chaque type de question, résultats, comparaison avant/après ;</li>
+<li>journal réflexif et journal d'équipe, partage et retours ;</li>
+<li>séance collective de débriefing (écran d'animation et écran des participant·es) ;</li>
+<li>suivi d'équipe : import, affectation, tableau de bord ;</li>
+<li>leçon contenant une activité H5P, <b>sans</b> l'activité elle-même, exclue du contrôle.</li>
+</ul>
+<p>Un outil automatique ne détecte qu'une partie des défauts : il ne juge ni la pertinence d'un texte alternatif,
+ni l'ordre de lecture, ni la compréhension des contenus. Certains parcours sont aussi testés au clavier seul. Ces
+tests ne remplacent pas un audit.</p>
 <h2>Contenus non accessibles</h2>
 <ul>
-<li>Les activités interactives H5P sont produites par un logiciel tiers ; leur accessibilité dépend du type de
-contenu choisi par les formateur·rices. Chaque activité propose un texte de remplacement.</li>
-<li>Les vidéos intégrées depuis des plateformes tierces dépendent de leur lecteur ; une transcription complète
-est obligatoire pour chaque vidéo.</li>
-<li>Les documents joints (PDF, tableurs) déposés par les formateur·rices peuvent ne pas être accessibles.</li>
+<li>Les <b>activités interactives H5P</b> viennent d'un logiciel tiers et ne sont pas contrôlées : leur
+accessibilité dépend du type d'activité choisi. Une activité n'a d'alternative textuelle que si son auteur·rice
+en a écrit une ; à défaut, son contenu n'est pas accessible aux personnes qui ne peuvent pas l'utiliser.</li>
+<li>Les <b>vidéos</b> intégrées depuis YouTube ou Vimeo dépendent du lecteur de ces plateformes ; la plateforme
+exige une transcription pour chaque vidéo.</li>
+<li>Les <b>documents joints</b> (PDF, tableurs) déposés par les formateur·rices ne sont pas vérifiés.</li>
+<li>Les <b>graphiques</b> des rapports et du tableau de bord sont accompagnés de tableaux de données ; leur
+restitution n'a pas été auditée.</li>
 </ul>
 <h2>Établissement de cette déclaration</h2>
-<p>Cette déclaration a été établie le 26 novembre 2026. Technologies utilisées : HTML, CSS, JavaScript
-(en amélioration progressive). Environnement de test : Chromium avec axe-core, navigation au clavier.</p>
+<p>Cette déclaration a été établie le 3 décembre 2026. Technologies utilisées : HTML, CSS, JavaScript
+(en amélioration progressive). Environnement des tests automatiques : Chromium piloté par Playwright, avec
+axe-core.</p>
 <h2>Retour d'information et contact</h2>
-<p>Si vous n'arrivez pas à accéder à un contenu ou à un service, contactez-nous à l'adresse
-accessibilite@collectif.example : nous vous proposerons une alternative accessible.</p>
+<p>Si vous n'arrivez pas à accéder à un contenu ou à un service, écrivez à accessibilite@collectif.example
+(adresse de démonstration, à remplacer par l'organisme qui déploie la plateforme) : nous vous proposerons une
+alternative accessible.</p>
 <h2>Voies de recours</h2>
 <p>Si vous nous avez signalé un défaut d'accessibilité qui vous empêche d'accéder à un contenu ou à un service
 et que vous n'avez pas obtenu de réponse satisfaisante, vous pouvez saisir le Défenseur des droits : par le
@@ -115,33 +133,62 @@ sont fictives : toute ressemblance avec des personnes ou des lieux réels serait
     {
         "slug": "confidentialite",
         "title": "Politique de confidentialité",
-        "intro": "Quelles données personnelles nous conservons, pourquoi, combien de temps, et comment les "
-        "télécharger ou les supprimer.",
+        "shows_data_controller": True,
+        "intro": "Quelles données personnelles la plateforme traite, pourquoi, qui les reçoit, combien de temps "
+        "elles sont gardées, et comment exercer vos droits (règlement (UE) 2016/679, dit RGPD, art. 13).",
         "body": """
-<h2>Données conservées et finalités</h2>
+<h2>Données traitées, finalités et bases légales</h2>
 <ul>
-<li><b>Compte</b> : adresse e-mail, nom affiché, langue, méthodes de double authentification — pour vous
-identifier et sécuriser votre accès.</li>
-<li><b>Progression</b> : inscriptions, activités terminées, scores, temps passé par leçon, dates de connexion —
-pour reprendre là où vous en étiez et, quand une formation vous est affectée, attester de votre assiduité
-(obligation des organismes de formation).</li>
-<li><b>Réponses</b> : choix et justifications dans les cas pratiques, réponses aux quiz — pour le débriefing et
-l'amélioration des contenus par les formateur·rices.</li>
-<li><b>Journal réflexif</b> : privé par défaut. Seul·e un·e formateur·rice avec qui vous partagez une entrée la
-lit. Les responsables d'équipe ne voient jamais le contenu d'un journal.</li>
+<li><b>Compte</b> : adresse e-mail, nom affiché, langue, méthodes de double authentification, dates de
+connexion. Finalité : vous identifier et sécuriser l'accès. Base légale : l'exécution du service de formation
+auquel vous vous êtes inscrit·e (RGPD, art. 6.1.b).</li>
+<li><b>Progression</b> : inscriptions, activités terminées, scores, temps passé par leçon, connexions.
+Finalités : reprendre là où vous en étiez ; quand votre employeur vous affecte une formation, établir les
+attestations et le certificat de réalisation que l'organisme de formation doit pouvoir produire. Bases
+légales : l'exécution du service (art. 6.1.b) et, pour les preuves de réalisation, l'obligation légale de
+l'organisme de formation (art. 6.1.c).</li>
+<li><b>Réponses</b> : choix et justifications dans les cas pratiques, réponses aux quiz, votes lors des séances
+collectives. Finalités : le débriefing et l'amélioration des contenus. Base légale : l'exécution du service
+(art. 6.1.b).</li>
+<li><b>Journal réflexif</b> : privé par défaut ; seul·e un·e formateur·rice avec qui vous partagez une entrée la
+lit. Base légale : l'exécution du service (art. 6.1.b).</li>
 </ul>
-<h2>Qui voit quoi</h2>
-<p>Votre responsable d'équipe voit l'avancement et les scores des formations qu'il ou elle vous a affectées,
-jamais vos justifications ni votre journal. Vos formateur·rices voient les réponses aux activités de leurs
-modules.</p>
+<h2>Destinataires</h2>
+<ul>
+<li>Vos formateur·rices voient les réponses aux activités de leurs modules, dont vos justifications.</li>
+<li>Votre responsable d'équipe voit l'avancement, les scores et le temps passé dans les formations qu'il ou elle
+vous a affectées, jamais vos justifications ni votre journal.</li>
+<li><b>Entrepôt d'apprentissage externe (LRS)</b> : si l'organisme en a configuré un, la plateforme lui transmet
+les traces d'apprentissage au format xAPI, dont vos choix <b>et vos justifications</b> dans les cas pratiques,
+avec votre nom affiché et un identifiant de compte interne (pas votre adresse e-mail). Ce transfert est
+désactivé par défaut ; les données transmises sont ensuite conservées
+par ce service, selon ses propres règles.</li>
+<li>L'hébergeur de la plateforme, désigné dans les mentions légales, en tant que sous-traitant.</li>
+</ul>
 <h2>Durées de conservation</h2>
-<p>Les données de compte et de progression sont conservées tant que le compte est actif, puis trois ans après la
-dernière connexion pour les attestations de formation. Les participations invitées aux séances collectives sont
-supprimées après 90 jours.</p>
+<ul>
+<li>Les <b>séances collectives de débriefing</b>, avec leurs participations (invitées comprises) et leurs
+votes, sont supprimées automatiquement 90 jours après leur création.</li>
+<li>Le <b>compte</b> et toutes les données qui en dépendent (progression, réponses, journal, connexions) sont
+conservés tant que le compte existe. La plateforme ne supprime pas encore automatiquement les comptes
+inactifs : la suppression a lieu quand vous supprimez votre compte, ou quand l'organisme le supprime.</li>
+<li>Les <b>certificats de réalisation</b> restent vérifiables après la suppression du compte : le code, le module
+et les dates sont gardés, votre nom en est effacé.</li>
+</ul>
+<h2>Cookies</h2>
+<p>La plateforme ne dépose que des cookies nécessaires à son fonctionnement, exemptés de consentement : la
+session de connexion, la protection contre la falsification de requêtes (CSRF) et la langue choisie. Elle
+n'utilise aucun outil de mesure d'audience ni de publicité.</p>
+<h2>Vidéos intégrées</h2>
+<p>Certaines leçons intègrent des vidéos hébergées par YouTube ou par Vimeo. Dès qu'une leçon contenant une vidéo
+s'affiche, votre navigateur charge le lecteur de ce service, qui reçoit votre adresse IP et applique sa propre
+politique de confidentialité. Une transcription accompagne chaque vidéo.</p>
 <h2>Vos droits</h2>
-<p>Depuis « Mon compte », vous pouvez à tout moment <b>télécharger toutes vos données</b> (archive ZIP) et
-<b>supprimer votre compte</b>, ce qui efface vos données. Pour toute question : dpo@collectif.example.
-Vous pouvez aussi adresser une réclamation à la CNIL.</p>
+<p>Vous disposez des droits d'accès, de rectification, d'effacement, de limitation, d'opposition et de
+portabilité (RGPD, art. 15 à 21). Depuis « Mon compte », vous pouvez à tout moment <b>télécharger toutes vos
+données</b> (archive ZIP) et <b>supprimer votre compte</b>. Pour toute autre demande, écrivez à l'adresse du
+responsable du traitement indiquée plus haut. Si vous estimez que vos droits ne sont pas respectés, vous pouvez
+adresser une réclamation à la Commission nationale de l'informatique et des libertés (CNIL).</p>
 """,
     },
 ]
@@ -155,11 +202,30 @@ def load():
         home.intro, home.body = HOME_INTRO, HOME_BODY.strip()
         home.save_revision().publish()
     for spec in PAGES:
-        if StandardPage.objects.child_of(home).filter(slug=spec["slug"]).exists():
-            continue
-        page = StandardPage(
-            title=spec["title"], slug=spec["slug"], intro=spec["intro"], body=spec["body"].strip(), show_in_footer=True
-        )
+        ensure_page(home, spec)
+    return []
+
+
+def page_fields(spec):
+    return {
+        "title": spec["title"],
+        "intro": spec["intro"],
+        "body": spec["body"].strip(),
+        "shows_data_controller": spec.get("shows_data_controller", False),
+    }
+
+
+def ensure_page(home, spec):
+    """Create the page, or bring it up to date while nobody has edited it in the admin (idempotent)."""
+    fields = page_fields(spec)
+    page = StandardPage.objects.child_of(home).filter(slug=spec["slug"]).first()
+    if page is None:
+        page = StandardPage(slug=spec["slug"], show_in_footer=True, **fields)
         home.add_child(instance=page)
         page.save_revision().publish()
-    return []
+        return
+    edited = page.revisions.exclude(user=None).exists()
+    if not edited and any(getattr(page, name) != value for name, value in fields.items()):
+        for name, value in fields.items():
+            setattr(page, name, value)
+        page.save_revision().publish()

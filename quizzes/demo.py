@@ -195,12 +195,14 @@ QUESTIONS = [
     (
         "Étapes de la démarche",
         QuestionType.ORDERING,
-        "Remettez dans l'ordre les étapes de la démarche type d'une intervention collective.",
+        "Remettez dans l'ordre les cinq étapes de la démarche d'intervention collective, telle que présentée "
+        "dans ce parcours.",
         ["DC1"],
         {
-            "feedback_correct": "C'est l'enchaînement habituel, à reprendre en cycle.",
-            "feedback_incorrect": "L'ordre n'est pas celui de la démarche type.",
-            "explanation": "C'est un cycle, pas une recette : l'évaluation conduit à poursuivre, transmettre ou clore.",
+            "feedback_correct": "C'est l'ordre dans lequel ce parcours présente les étapes.",
+            "feedback_incorrect": "L'ordre n'est pas celui dans lequel ce parcours présente les étapes.",
+            "explanation": "Cet ordre est celui de la présentation, pas une recette : sur le terrain, les étapes se "
+            "chevauchent et l'évaluation relance un nouveau cycle (poursuivre, transmettre ou clore).",
         },
         [
             ("Diagnostic partagé", False, "", ""),
@@ -306,9 +308,9 @@ def _page(index, quiz, title, slug, intro):
 def _index():
     index = QuizIndexPage.objects.first()
     if index is None:
-        from home.models import HomePage
+        from wagtail.models import Site
 
-        home = HomePage.objects.first()
+        home = Site.objects.get(is_default_site=True).root_page  # the home page, without importing home
         index = QuizIndexPage(title="Quiz", slug="quiz", intro="Testez vos repères et situez-vous.")
         home.add_child(instance=index)
         index.save_revision().publish()

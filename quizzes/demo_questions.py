@@ -216,13 +216,15 @@ PARTICIPATION_QUESTIONS = [
             "feedback_correct": "Toutes les associations sont justes.",
             "feedback_incorrect": "Certaines instances sont confondues.",
             "explanation": "Chaque instance donne la parole aux personnes concernées à une échelle différente : "
-            "l'établissement, le quartier, la région ou le pays.",
+            "l'établissement, le quartier, ou bien la région et le pays pour le seul secteur "
+            "accueil-hébergement-insertion (loi ALUR du 24 mars 2014, art. 40 ; décret n° 2016-1440 du 26 octobre "
+            "2016).",
         },
         [
             ("Conseil de la vie sociale", False, "Un établissement social ou médico-social", ""),
             ("Conseil citoyen", False, "Un quartier de la politique de la ville", ""),
-            ("CRPA", False, "Les personnes accueillies ou accompagnées d'une région", ""),
-            ("CNPA", False, "Les personnes accueillies ou accompagnées, au niveau national", ""),
+            ("CRPA", False, "Les personnes du secteur accueil-hébergement-insertion d'une région", ""),
+            ("CNPA", False, "Les personnes du secteur accueil-hébergement-insertion, au niveau national", ""),
         ],
     ),
     (

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.scope import EVERYONE
+from core.spreadsheet import safe_cell
 
 from .models import Answer, Attempt, Question, QuestionType, Quiz
 from .presentation import describe_response
@@ -155,19 +156,12 @@ def question_table(quiz, seen=EVERYONE):
     return [str(h) for h in headers], rows
 
 
-def _safe_cell(value):
-    """Neutralise spreadsheet formulas a learner could have typed (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def as_csv(quiz, seen=EVERYONE):
     headers, rows = attempt_table(quiz, seen)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(headers)
-    writer.writerows([[_safe_cell(v) for v in row] for row in rows])
+    writer.writerows([[safe_cell(v) for v in row] for row in rows])
     return "\ufeff" + buffer.getvalue()  # BOM: spreadsheet software reads UTF-8 accents correctly
 
 
@@ -184,7 +178,7 @@ def as_xlsx(quiz, seen=EVERYONE):
         headers, rows = sheet_rows
         target.append(headers)
         for row in rows:
-            target.append([_safe_cell(v) for v in row])
+            target.append([safe_cell(v) for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

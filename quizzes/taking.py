@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.cache_versions import learner_changed
 from progress import api as progress
 from progress.models import Status
 
@@ -319,6 +320,7 @@ def submit_attempt(attempt, raw, now=None, expired=False):
         Answer.objects.bulk_create(answers)
         score, passed = scoring.attempt_score(flags, attempt.quiz.pass_mark)
         Attempt.objects.filter(pk=attempt.pk).update(score=score, passed=passed)
+        learner_changed(attempt.user_id, "quizzes")  # UPDATE sends no post_save: "Mon espace" lists the score
         attempt.refresh_from_db()
         _report(attempt)
     return True

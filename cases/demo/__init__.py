@@ -1,8 +1,9 @@
 """Demo cases for `manage.py load_demo`: each case is plain data in its own module, built by one function.
 
-Idempotent: a case is looked up by slug and created (then published) only when missing; an existing case
-is left as it is, so running the loader again creates no page and no revision, and a trainer's edits in
-the admin are never overwritten.
+Idempotent: a case is looked up by slug and created (then published) when missing. An existing case is brought
+up to date only while nobody has edited it in the admin (all its revisions were made by code) and only when its
+content differs, so running the loader again creates no page and no revision, and a trainer's edits are never
+overwritten. Learners' attempts keep the revision they started on.
 """
 
 from core.models import CompetenceDomain
@@ -48,12 +49,42 @@ def ensure_case(index, data):
 
     existing = CasePage.objects.filter(slug=data["slug"]).first()
     if existing is not None:
-        return existing, False
+        return existing, refresh_case(existing, data)
     case = build_case(data=data)
     index.add_child(instance=case)
     case.domains = list(CompetenceDomain.objects.filter(code__in=data["domains"]))
     publish_case(case)
     return case, True
+
+
+def without_ids(data):
+    """Stream data without block ids: equal for the same content however it was saved."""
+    if isinstance(data, dict):
+        return {key: without_ids(value) for key, value in data.items() if key != "id"}
+    if isinstance(data, list | tuple):
+        return [without_ids(value) for value in data]
+    return data
+
+
+def refresh_case(case, data):
+    """Bring a code-made case up to date with its data; True when a new revision was published."""
+    from ..publishing import publish_case
+
+    if case.revisions.exclude(user=None).exists():
+        return False
+    fresh = build_case(data=data)
+    fields = [*PAGE_FIELDS, "justification_min_length"]
+    changed = any(getattr(case, name) != getattr(fresh, name) for name in fields if name != "people") or (
+        without_ids(list(case.people.raw_data)) != without_ids(list(fresh.people.raw_data))
+        or without_ids(list(case.nodes.raw_data)) != without_ids(list(fresh.nodes.raw_data))
+    )
+    if not changed:
+        return False
+    for name in fields:
+        setattr(case, name, getattr(fresh, name))
+    case.nodes = fresh.nodes
+    publish_case(case)
+    return True
 
 
 def load():

@@ -12,7 +12,7 @@ PEOPLE = [
     role(
         "Vous",
         "professionnel",
-        "conseillère en économie sociale et familiale de l'établissement",
+        "conseillère en économie sociale familiale de l'établissement",
         "La nouvelle directrice vous a demandé de relancer le conseil de la vie sociale (CVS).",
     ),
     role(
@@ -68,12 +68,14 @@ NODES = [
             ),
             choice(
                 "relire-textes",
-                "Rédiger d'abord un nouveau règlement intérieur conforme aux textes",
-                A,
-                5,
+                "Rédiger seule, avant tout, un nouveau règlement intérieur du CVS",
+                X,
+                2,
                 "elections",
-                "Se mettre en conformité est nécessaire, mais un règlement rédigé seul ne dit rien des attentes "
-                "des résidents. Il sera plus juste s'il est discuté avec eux.",
+                "Depuis la réforme de 2022, c'est le conseil lui-même qui adopte son règlement intérieur, lors de "
+                "sa première réunion (CASF, art. D. 311-19). Un texte écrit seule par une professionnelle prend "
+                "la place d'une décision qui revient aux membres élus, et ne dit rien des attentes des résidents. "
+                "Vous pourrez en revanche préparer avec eux un projet qu'ils discuteront et adopteront.",
             ),
             choice(
                 "convoquer-vite",
@@ -165,28 +167,33 @@ NODES = [
         "ordre-du-jour",
         "Qui prépare l'ordre du jour ?",
         Phase.PROJET,
-        "<p>Le nouveau CVS est élu ; Mme Perrin en est la présidente. La première séance approche. La "
-        "directrice propose de préparer l'ordre du jour « comme d'habitude ».</p>",
+        "<p>Le nouveau CVS est élu ; Mme Perrin en est la présidente. Les textes confient à la présidence la "
+        "convocation du conseil, au moins trois fois par an, et la fixation de son ordre du jour (CASF, "
+        "art. D. 311-16). La première séance approche : la directrice propose pourtant de préparer l'ordre du "
+        "jour « comme d'habitude » et de l'envoyer à Mme Perrin pour signature.</p>",
         [
             choice(
                 "preparation-collective",
                 "Proposer que les représentants recueillent les questions des autres résidents (boîte à idées, "
-                "passages dans les unités) et préparent l'ordre du jour avec la présidente et la direction",
+                "passages dans les unités) ; la présidente arrête ensuite l'ordre du jour, en y ajoutant les "
+                "points que la direction souhaite inscrire",
                 R,
                 10,
                 "seance",
-                "Préparer l'ordre du jour avec les résidents, c'est leur donner prise sur ce dont on parlera. Le "
-                "recueil dans les unités permet aux représentants de porter la parole des autres, pas seulement "
-                "la leur.",
+                "L'ordre du jour relève de la présidente (CASF, art. D. 311-16) : vous l'aidez à exercer ce rôle "
+                "au lieu de l'exercer pour elle. Le recueil dans les unités permet aux représentants de porter la "
+                "parole des autres, pas seulement la leur, et la direction garde la possibilité de proposer ses "
+                "propres points.",
             ),
             choice(
                 "direction-et-presidente",
-                "Faire préparer l'ordre du jour par la directrice et la présidente",
+                "Laisser la présidente arrêter l'ordre du jour en tête-à-tête avec la directrice",
                 A,
                 6,
                 "seance",
-                "Associer la présidente est un progrès. Mais sans recueil auprès des autres résidents, les sujets "
-                "qui les préoccupent au quotidien risquent de ne pas remonter.",
+                "La présidente exerce bien son rôle, mais sans recueil auprès des autres résidents les sujets "
+                "qui les préoccupent au quotidien risquent de ne pas remonter, et le tête-à-tête avec la direction "
+                "peut peser sur ses choix.",
             ),
             choice(
                 "direction-seule",
@@ -194,8 +201,8 @@ NODES = [
                 X,
                 0,
                 "fin-alibi",
-                "Une instance dont l'ordre du jour est fixé par la seule direction reproduit ce qui l'avait "
-                "éteinte. C'est l'erreur la plus fréquente des CVS en sommeil.",
+                "L'ordre du jour revient à la présidente (CASF, art. D. 311-16) : le laisser à la direction prive "
+                "l'instance de ce que le texte lui donne, et reproduit ce qui l'avait éteinte.",
             ),
         ],
     ),
@@ -259,8 +266,8 @@ NODES = [
                 A,
                 4,
                 "bilan",
-                "L'affichage est une obligation utile, mais un texte long et administratif, placé à l'entrée, "
-                "sera peu lu par les résidents.",
+                "Afficher le compte rendu est une bonne pratique, mais un texte long et administratif, placé à "
+                "l'entrée, sera peu lu par les résidents.",
             ),
             choice(
                 "classer",
@@ -341,7 +348,7 @@ CASE = {
     "summary": "Le CVS d'un EHPAD ne se réunit plus depuis dix-huit mois. Comment en refaire un lieu où les "
     "résidents et les familles pèsent vraiment sur la vie de l'établissement ?",
     "territory": "EHPAD Les Glycines (fictif), 80 résidents répartis en quatre unités, dans une petite ville",
-    "situation": "<p>Vous êtes conseillère en économie sociale et familiale dans l'établissement. Le conseil de "
+    "situation": "<p>Vous êtes conseillère en économie sociale familiale dans l'établissement. Le conseil de "
     "la vie sociale, prévu par la loi du 2 janvier 2002, réunit des représentants des résidents, des familles et "
     "du personnel ainsi que la direction.</p>",
     "people": PEOPLE,

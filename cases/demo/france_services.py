@@ -49,7 +49,8 @@ PEOPLE = [
         "Mme Fabre",
         "elu",
         "adjointe aux solidarités",
-        "Elle préside le conseil d'administration du CCAS et suit le budget du collectif.",
+        "Vice-présidente du conseil d'administration du CCAS (que le maire préside de droit, CASF art. L. 123-6), "
+        "elle suit le budget du collectif.",
     ),
 ]
 

@@ -238,8 +238,10 @@ NODES = [
                 X,
                 1,
                 "fin-conflit",
-                "Prendre parti durcit les positions et vous place au centre du conflit. Médiatiser n'est utile que "
-                "si le groupe l'a décidé, après avoir tenté le dialogue.",
+                "Un courrier écrit par vous, au nom des jeunes et contre les riverains, durcit les positions et "
+                "vous place au centre du conflit. Les élus entendent une professionnelle qui prend parti, pas des "
+                "jeunes qui proposent des règles. Interpeller le conseil municipal peut venir plus tard, si le "
+                "groupe le décide, après avoir tenté le dialogue.",
             ),
         ],
     ),

@@ -12,7 +12,7 @@ PEOPLE = [
     role(
         "Vous",
         "professionnel",
-        "conseillère en économie sociale et familiale (CESF)",
+        "conseillère en économie sociale familiale (CESF)",
         "Vous travaillez dans une association d'accompagnement au logement, financée en partie par la ville.",
     ),
     role(
@@ -144,12 +144,13 @@ NODES = [
             choice(
                 "avancer-discretement",
                 "Continuer sans en parler à votre directrice pour ne pas freiner le groupe",
-                A,
-                3,
+                X,
+                1,
                 "strategie",
-                "Votre intention est de protéger le groupe, mais agir sans mandat vous expose et peut fragiliser "
-                "l'association au pire moment. Les tensions institutionnelles se travaillent, elles ne se "
-                "contournent pas.",
+                "Votre intention est de protéger le groupe, mais vous agiriez sans mandat : si le propriétaire ou "
+                "la ville l'apprend, c'est l'association qui est mise en cause, au pire moment, et le groupe perd "
+                "l'appui dont il a besoin. Les tensions institutionnelles se travaillent avec l'employeur, elles "
+                "ne se contournent pas.",
             ),
             choice(
                 "temoignage-fragile",
@@ -371,7 +372,7 @@ CASE = {
     "regroupent. Négocier, saisir les services compétents, établir un rapport de force : qui décide, et "
     "qui prend les risques ?",
     "territory": "Immeuble de quatorze logements, rue des Forges, à Valbourg (ville fictive)",
-    "situation": "<p>Vous êtes conseillère en économie sociale et familiale dans une association "
+    "situation": "<p>Vous êtes conseillère en économie sociale familiale dans une association "
     "d'accompagnement au logement. L'immeuble appartient à un propriétaire privé qui répond rarement aux "
     "demandes des locataires.</p>",
     "people": PEOPLE,

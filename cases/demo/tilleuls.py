@@ -26,8 +26,8 @@ PEOPLE = [
             "name": "Mme Diallo",
             "kind": "personne",
             "role": "locataire du bâtiment B, trois enfants",
-            "description": "Elle a reçu une lettre de relance pour une dette de gaz et se sent « mauvaise "
-            "gestionnaire ».",
+            "description": "Elle a reçu une relance pour une facture d'électricité impayée : elle chauffe deux pièces "
+            "avec des radiateurs d'appoint. Elle se sent « mauvaise gestionnaire ».",
         },
     ),
     (
@@ -45,7 +45,7 @@ PEOPLE = [
         {
             "name": "Mme Roche",
             "kind": "professionnel",
-            "role": "conseillère en économie sociale et familiale (CESF) du bailleur",
+            "role": "conseillère en économie sociale familiale (CESF) du bailleur",
             "description": "Elle reçoit les locataires en impayé de loyer et connaît les contrats de chauffage.",
         },
     ),
@@ -75,8 +75,10 @@ NODES = [
         "Huit ménages, un même immeuble",
         Phase.DIAGNOSTIC,
         "<p>En un mois, huit ménages du bâtiment B de la résidence Les Tilleuls sont venus à votre permanence pour "
-        "des factures d'énergie impayées. Chacun arrive seul, avec le sentiment d'avoir mal géré son budget. "
-        "Vous remarquez que tous habitent le même bâtiment, chauffé par une chaudière collective.</p>",
+        "des dettes d'énergie : six factures d'électricité impayées et deux régularisations de charges de "
+        "chauffage réclamées par le bailleur. Chacun arrive seul, avec le sentiment d'avoir mal géré son budget. "
+        "Vous remarquez que tous habitent le même bâtiment, chauffé par une chaudière collective dont le coût "
+        "passe dans les charges locatives ; plusieurs ménages disent compléter avec des radiateurs électriques.</p>",
         [
             choice(
                 "aides-une-par-une",
@@ -84,7 +86,8 @@ NODES = [
                 A,
                 4,
                 "diagnostic-partage",
-                "Les aides individuelles sont nécessaires et urgentes : elles évitent des coupures. Mais traitées "
+                "Les aides individuelles sont nécessaires et urgentes : le volet énergie du fonds de "
+                "solidarité pour le logement (FSL) et le chèque énergie évitent des coupures. Mais traitées "
                 "une par une, elles laissent chaque ménage avec l'idée que le problème vient de lui. Quelques "
                 "semaines plus tard, deux nouveaux ménages du même bâtiment arrivent : la récurrence s'impose, et "
                 "vous proposez enfin une rencontre collective, avec du retard.",
@@ -95,7 +98,8 @@ NODES = [
                 R,
                 10,
                 "diagnostic-partage",
-                "Vous articulez l'aide individuelle et la démarche collective, sans opposer les deux. Repérer une "
+                "Vous articulez l'aide individuelle (dossiers au volet énergie du FSL, vérification que chacun "
+                "reçoit et utilise son chèque énergie) et la démarche collective, sans opposer les deux. Repérer une "
                 "récurrence et la soumettre aux personnes concernées, c'est le point de départ d'un diagnostic "
                 "partagé : le problème peut être commun, et chacun cesse de porter seul la faute.",
             ),
@@ -114,7 +118,8 @@ NODES = [
             document(
                 "Relevé des demandes de la permanence",
                 "chiffres",
-                "Mars : 8 demandes d'aide pour impayés d'énergie, toutes au bâtiment B.\n"
+                "Mars : 8 demandes d'aide pour dettes d'énergie, toutes au bâtiment B "
+                "(6 factures d'électricité, 2 régularisations de charges de chauffage).\n"
                 "Montants des dettes : de 380 € à 1 150 €.\n"
                 "Même période l'an dernier : 2 demandes pour toute la résidence.",
             ),
@@ -155,9 +160,10 @@ NODES = [
         "Construire le diagnostic",
         Phase.DIAGNOSTIC,
         "<p>Une douzaine de locataires viennent à la première rencontre, dans une salle prêtée par le CCAS, avec "
-        "leurs factures. Les constats se recoupent : radiateurs tièdes, factures en hausse depuis le changement de "
-        "contrat de chauffage, moisissures dans plusieurs logements. M. Lefèvre rappelle que l'amicale avait déjà "
-        "signalé des pannes de la chaudière.</p>",
+        "leurs factures. Les constats se recoupent : radiateurs tièdes, chauffages d'appoint électriques qui font "
+        "grimper les factures d'électricité, charges de chauffage en hausse depuis le changement de contrat "
+        "d'exploitation de la chaudière, moisissures dans plusieurs logements. M. Lefèvre rappelle que "
+        "l'amicale avait déjà signalé des pannes de la chaudière.</p>",
         [
             choice(
                 "releves-ensemble",
@@ -193,7 +199,7 @@ NODES = [
         ],
         documents=[
             document(
-                "Courrier du fournisseur à Mme Diallo",
+                "Courrier du fournisseur d'électricité à Mme Diallo",
                 "courrier",
                 "Madame, sauf règlement de la somme de 640 € sous quinze jours, nous serons contraints de "
                 "procéder à la réduction de votre puissance de fourniture.",
@@ -204,8 +210,9 @@ NODES = [
         "mobilisation",
         "Élargir le groupe et clarifier votre place",
         Phase.MOBILISATION,
-        "<p>Les relevés montrent que trente logements sur quarante-deux restent sous 18 °C et que le réglage de la "
-        "chaudière collective est en cause. Six personnes viennent régulièrement. Mme Diallo se dit prête à "
+        "<p>Les relevés montrent que dix-neuf des vingt-quatre logements du bâtiment B restent sous 18 °C et "
+        "que le réglage de la chaudière collective est en cause. Six personnes viennent régulièrement. "
+        "Mme Diallo se dit prête à "
         "prendre la parole. Votre cheffe de service vous demande dans quel cadre vous intervenez.</p>",
         [
             choice(
@@ -285,7 +292,7 @@ NODES = [
                 "Compte rendu de la réunion du groupe",
                 "compte_rendu",
                 "Présents : 15 ménages, l'amicale, l'assistante sociale.\n"
-                "Constats validés : 30 logements sous 18 °C ; hausse des charges de chauffage.\n"
+                "Constats validés : 19 logements sur 24 du bâtiment B sous 18 °C ; hausse des charges de chauffage.\n"
                 "Points en débat : que demander au bailleur ? Faut-il suspendre le paiement des charges ?",
             ),
         ],
@@ -418,8 +425,8 @@ CASE = {
     "title": "Impayés d'énergie à la résidence Les Tilleuls",
     "summary": "Huit ménages d'un même immeuble arrivent en un mois avec des factures d'énergie impayées. "
     "De l'aide individuelle à l'action collective, à vous de choisir, étape par étape.",
-    "territory": "Résidence Les Tilleuls (fictive), 42 logements sociaux dans un quartier prioritaire d'une "
-    "ville moyenne",
+    "territory": "Résidence Les Tilleuls (fictive), 42 logements sociaux répartis en deux bâtiments (dont 24 au "
+    "bâtiment B) dans un quartier prioritaire d'une ville moyenne",
     "situation": "<p>Vous êtes assistante sociale de secteur. La résidence dépend d'un bailleur social ; "
     "le chauffage y est collectif. Une amicale de locataires existe mais ne se réunit plus.</p>",
     "people": PEOPLE,

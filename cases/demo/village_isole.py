@@ -6,7 +6,7 @@ Fictional places and people.
 from ..graph import Phase
 from .builders import A, R, X, choice, decision, document, ending, role
 
-SLUG = "isolement-des-aines-a-vernay"
+SLUG = "isolement-des-aines-a-orvenne"
 
 PEOPLE = [
     role(
@@ -34,7 +34,7 @@ PEOPLE = [
         "Elle voit passer chaque semaine des clients qui lui confient leur solitude.",
     ),
     role(
-        "Le CCAS de Vernay",
+        "Le CCAS d'Orvenne",
         "partenaire",
         "centre communal d'action sociale",
         "Il tient le registre des personnes vulnérables ouvert pour les épisodes de canicule.",
@@ -42,7 +42,7 @@ PEOPLE = [
     role(
         "M. Chabert",
         "elu",
-        "maire de Vernay",
+        "maire d'Orvenne",
         "Il propose volontiers la salle des fêtes et attend des résultats visibles avant les prochaines élections.",
     ),
     role(
@@ -58,7 +58,7 @@ NODES = [
         "signaux",
         "Des signaux dispersés",
         Phase.DIAGNOSTIC,
-        "<p>Après un été très chaud, le CCAS de Vernay a appelé les personnes inscrites sur son registre. La "
+        "<p>Après un été très chaud, le CCAS d'Orvenne a appelé les personnes inscrites sur son registre. La "
         "secrétaire de mairie vous signale que plusieurs d'entre elles n'avaient parlé à personne depuis des "
         "jours. La pharmacienne et le facteur font le même constat pour d'autres habitants, qui ne figurent sur "
         "aucune liste.</p>",
@@ -376,10 +376,11 @@ NODES = [
 
 CASE = {
     "slug": SLUG,
-    "title": "Aînés isolés à Vernay : du repérage au café du jeudi",
+    "title": "Aînés isolés à Orvenne : du repérage au café du jeudi",
     "summary": "Un été de canicule révèle l'isolement de plusieurs habitants âgés d'un village. Comment passer "
     "de signaux dispersés à un lieu de rencontre que les personnes font vivre elles-mêmes ?",
-    "territory": "Vernay (commune fictive), village rural de 900 habitants sans commerce depuis la fermeture du café",
+    "territory": "Orvenne (commune fictive), village rural de 900 habitants : le café a fermé, il reste une "
+    "boulangerie et une pharmacie",
     "situation": "<p>Vous travaillez au centre social intercommunal. La commune a un CCAS sans personnel dédié ; "
     "un club des aînés organise un loto mensuel. La ligne de car du jeudi a été supprimée l'an dernier.</p>",
     "people": PEOPLE,

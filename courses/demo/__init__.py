@@ -17,11 +17,13 @@ from core.models import CompetenceDomain
 from progress import api as progress
 from progress.models import Status
 
-from ..models import CourseIndexPage, CoursePage, LessonPage
+from ..bootstrap import create_catalogue
+from ..models import CourseIndexPage, CoursePage, CourseTrainer, LessonPage
 from . import digital, evaluation, foundations, groups, mediation, participation, territory
 from .helpers import CASE_MARKER, QUIZ_MARKER
 
 DEMO_LEARNER = "apprenante@demo.collectif.test"
+DEMO_LEAD_TRAINER = "referente@demo.collectif.test"
 
 # Catalogue order; a module comes after its prerequisites.
 COURSES = [
@@ -33,16 +35,15 @@ COURSES = [
     territory.COURSE,
     evaluation.COURSE,
 ]
-COURSE_FIELDS = ("title", "summary", "objectives", "audience", "level", "duration_minutes", "sequencing")
-LESSON_FIELDS = ("title", "summary", "duration_minutes")
+# Durations are not declared: pages compute them from their content on save (courses.durations).
+COURSE_FIELDS = ("title", "summary", "objectives", "audience", "level", "sequencing")
+LESSON_FIELDS = ("title", "summary", "objectives")
 
 
 def ensure_catalogue():
     catalogue = CourseIndexPage.objects.order_by("path").first()
     if catalogue is None:
-        from importlib import import_module
-
-        import_module("courses.migrations.0003_catalogue_permissions_workflow").create_catalogue(apps, None)
+        create_catalogue(apps, None)
         catalogue = CourseIndexPage.objects.order_by("path").first()
     return catalogue
 
@@ -122,9 +123,13 @@ def ensure_course(catalogue, spec):
         course.domains, course.prerequisites = domains, prerequisites
         return publish_child(catalogue, course), True
     course = course.specific
-    changed = any(getattr(course, field) != spec[field] for field in COURSE_FIELDS) or (
-        {d.pk for d in course.domains.all()} != {d.pk for d in domains}
-        or {p.pk for p in course.prerequisites.all()} != {p.pk for p in prerequisites}
+    changed = (
+        any(getattr(course, field) != spec[field] for field in COURSE_FIELDS)
+        or (course.duration_minutes != course.effective_minutes())
+        or (
+            {d.pk for d in course.domains.all()} != {d.pk for d in domains}
+            or {p.pk for p in course.prerequisites.all()} != {p.pk for p in prerequisites}
+        )
     )
     if changed and not edited_by_someone(course):
         for field in COURSE_FIELDS:
@@ -135,16 +140,23 @@ def ensure_course(catalogue, spec):
     return course, False
 
 
+def objectives_html(objectives):
+    return "<ul>" + "".join(f"<li>{objective}</li>" for objective in objectives) + "</ul>"
+
+
 def ensure_lesson(course, spec, targets):
+    spec = {**spec, "objectives": objectives_html(spec["objectives"])}
     body = targets.resolve(spec["body"])
     lesson = LessonPage.objects.child_of(course).filter(slug=spec["slug"]).first()
     if lesson is None:
         fields = {field: spec[field] for field in LESSON_FIELDS}
         publish_child(course, LessonPage(slug=spec["slug"], body=json.dumps(body), **fields))
         return True
-    changed = any(getattr(lesson, field) != spec[field] for field in LESSON_FIELDS) or canonical(
-        list(lesson.body.raw_data)
-    ) != canonical(body)
+    changed = (
+        any(getattr(lesson, field) != spec[field] for field in LESSON_FIELDS)
+        or canonical(list(lesson.body.raw_data)) != canonical(body)
+        or lesson.duration_minutes != lesson.effective_minutes()
+    )
     if changed and not edited_by_someone(lesson):
         for field in LESSON_FIELDS:
             setattr(lesson, field, spec[field])
@@ -164,6 +176,19 @@ def give_progress(user, course, lessons_done):
             progress.record_activity(user, lesson.activity_key, Status.COMPLETED)
 
 
+def assign_demo_trainer(User, courses):
+    """The demo trainer is course trainer of every demo course (assigned by the demo lead trainer), so that
+    `make run` shows her every report and result of their activities (core/scope.py). Idempotent."""
+    from accounts.demo import TRAINER_EMAIL
+
+    trainer = User.objects.filter(email=TRAINER_EMAIL).first()
+    if trainer is None:
+        return
+    lead = User.objects.filter(email=DEMO_LEAD_TRAINER).first()
+    for course in courses:
+        CourseTrainer.objects.get_or_create(course=course, trainer=trainer, defaults={"assigned_by": lead})
+
+
 def load():
     catalogue = ensure_catalogue()
     targets = Targets()
@@ -173,6 +198,7 @@ def load():
         changes += changed + sum(ensure_lesson(course, lesson, targets) for lesson in spec["lessons"])
         courses.append(course)
     User = apps.get_model("accounts", "User")
+    assign_demo_trainer(User, courses)
     learner = User.objects.filter(email=DEMO_LEARNER).first()
     if learner is not None:
         give_progress(learner, courses[0], lessons_done=3)

@@ -6,6 +6,7 @@ from ..models import CoursePage
 from .helpers import (
     CASE_SCHOOL_DIGITAL,
     QUIZ_MEDIATION,
+    STRATEGIE_NUMERIQUE,
     TRIBUNE_FONDA,
     TRIBUNE_RESEAUX,
     case_ref,
@@ -31,16 +32,18 @@ COURSE = {
     "<li>Concevoir un atelier collectif qui vise l'autonomie et garde une voie non numérique.</li></ul>",
     "audience": "Agent·es d'accueil, travailleur·ses sociaux·ales, conseiller·es numériques, agent·es France Services",
     "level": CoursePage.Level.DISCOVERY,
-    "duration_minutes": 90,
     "sequencing": CoursePage.Sequencing.FREE,
     "domains": ["DC1", "DC4"],
     "lessons": [
         {
             "slug": "exclusion-numerique-et-acces-aux-droits",
+            "objectives": [
+                "Expliquer en quoi l'exclusion numérique est un enjeu d'accès aux droits.",
+                "Dater et sourcer les chiffres de l'éloignement numérique.",
+            ],
             "title": "L'exclusion numérique, un enjeu d'accès aux droits",
             "summary": "Quand les démarches passent en ligne, ne pas savoir ou ne pas pouvoir s'en servir éloigne "
             "des droits.",
-            "duration_minutes": 20,
             "body": [
                 heading("13 millions de personnes éloignées du numérique"),
                 text(
@@ -52,6 +55,31 @@ COURSE = {
                     "<b>non-recours</b>. Une réponse au cas par cas, où un·e intervenant·e connecté·e fait la "
                     "démarche à la place de la personne, règle le dossier du jour mais ne rend pas la personne "
                     "plus autonome.</p>"
+                ),
+                heading("Plusieurs formes d'éloignement", "h3"),
+                text(
+                    "<p>Parler d'« exclusion numérique » au singulier masque des situations très différentes. "
+                    "Certaines personnes n'ont pas d'équipement ou de connexion fiable : un forfait limité, un "
+                    "téléphone partagé, pas d'ordinateur pour remplir un long formulaire. D'autres sont "
+                    "équipées mais ne maîtrisent pas les gestes utiles : créer un mot de passe, retrouver un "
+                    "courriel, joindre un justificatif. D'autres encore savent se servir des outils mais se "
+                    "perdent dans la logique des démarches administratives, qui resterait difficile sur "
+                    "papier. Enfin, beaucoup manquent de confiance : la peur de se tromper, de « casser » "
+                    "quelque chose ou de perdre un droit suffit à faire renoncer.</p>"
+                    "<p>Ces difficultés se cumulent souvent avec d'autres : âge, handicap, maîtrise du "
+                    "français, isolement, précarité. Elles ne se voient pas toujours : une personne jeune et "
+                    "équipée d'un smartphone peut être incapable de déclarer ses revenus en ligne.</p>"
+                ),
+                heading("Ce que cela change pour le travail social", "h3"),
+                text(
+                    "<p>Repérer ces difficultés fait désormais partie de l'accueil. Une question simple "
+                    "(« Comment faites-vous d'habitude pour vos démarches ? ») en apprend plus qu'un test. "
+                    "La réponse ne consiste pas à tout faire à la place des personnes, ni à les renvoyer vers "
+                    "un atelier sans suite : elle se construit avec elles, en distinguant ce qu'elles veulent "
+                    "apprendre, ce qu'elles préfèrent déléguer, et ce qui doit rester possible sans écran.</p>"
+                    "<p>C'est aussi une question collective : quand les mêmes blocages reviennent, ils "
+                    "méritent d'être signalés aux organismes concernés, qui peuvent simplifier un formulaire ou "
+                    "rétablir un accueil physique.</p>"
                 ),
                 glossary("Médiation numérique", "Accompagnement des personnes vers l'autonomie numérique."),
                 glossary("Non-recours", "Le fait de ne pas percevoir un droit auquel on peut prétendre."),
@@ -66,15 +94,18 @@ COURSE = {
                     "Faire à la place règle un dossier, pas la difficulté.",
                     "Une voie non numérique doit rester possible pour les démarches sociales.",
                 ),
-                reading(TRIBUNE_FONDA),
+                reading(STRATEGIE_NUMERIQUE, TRIBUNE_FONDA),
             ],
         },
         {
             "slug": "aidants-connect-faire-a-la-place-en-securite",
+            "objectives": [
+                "Décrire le mandat Aidants Connect et ses limites.",
+                "Savoir quand faire une démarche pour quelqu'un et quand l'accompagner à la faire.",
+            ],
             "title": "Faire une démarche pour quelqu'un, en sécurité : Aidants Connect",
             "summary": "Quand il faut vraiment agir à la place d'une personne, un mandat limité et traçable la "
             "protège.",
-            "duration_minutes": 25,
             "body": [
                 heading("Le mandat Aidants Connect"),
                 text(
@@ -103,31 +134,57 @@ COURSE = {
                     "Le mandat porte sur des démarches précises, pour un an au plus.",
                     "Ne jamais utiliser les identifiants d'une autre personne.",
                 ),
+                reading(STRATEGIE_NUMERIQUE),
             ],
         },
         {
             "slug": "acteurs-de-l-inclusion-numerique",
+            "objectives": [
+                "Identifier les acteurs de l'inclusion numérique d'un territoire.",
+                "Situer dans le temps le programme des conseillers numériques.",
+            ],
             "title": "Les acteurs de l'inclusion numérique",
             "summary": "Conseillers numériques, France Services, PIX, collectifs locaux : qui fait quoi sur un "
             "territoire.",
-            "duration_minutes": 20,
             "body": [
-                heading("Les conseillers numériques France Services"),
+                heading("Les conseillers numériques"),
                 text(
-                    "<p>Annoncé le 17 novembre 2020, le dispositif des <b>conseillers numériques France "
-                    "Services</b> a financé 4 000 postes grâce au plan France Relance, pour 200 millions "
-                    "d'euros. Les premiers conseiller·es ont pris leur poste à l'été 2021.</p>"
+                    "<p>Annoncé le 17 novembre 2020, le dispositif alors appelé <b>conseillers numériques "
+                    "France Services</b> (CnFS) a financé 4 000 postes sur les crédits du plan France Relance, "
+                    "pour 200 millions d'euros ; les premiers conseiller·es ont pris leur poste à l'été 2021. "
+                    "Ces chiffres datent du lancement : depuis 2022, le programme a été renommé "
+                    "« conseillers numériques » et la part de l'État dans le financement des postes a baissé, "
+                    "si bien que leur nombre sur un territoire dépend aujourd'hui aussi des collectivités et "
+                    "des structures qui les emploient. Vérifiez qui est en poste près de chez vous avant de "
+                    "bâtir un partenariat.</p>"
                 ),
-                glossary("CnFS", "Conseiller numérique France Services."),
+                glossary("CnFS", "Conseiller numérique France Services, ancien nom des conseillers numériques."),
                 glossary("France Services", "Guichets de proximité qui regroupent plusieurs services publics."),
                 heading("Évaluer les compétences : PIX", "h3"),
                 text(
                     "<p><b>PIX</b> est le service public d'évaluation et de certification des compétences "
                     "numériques. Lancé en 2016, il est devenu un groupement d'intérêt public en 2017. Il peut "
                     "aider une personne à mesurer ses progrès et à les faire reconnaître.</p>"
+                    "<p>Une évaluation n'a de sens que si la personne la demande ou en voit l'intérêt : pour "
+                    "un emploi, une formation, ou simplement pour constater ce qu'elle a appris. Imposée "
+                    "d'emblée à quelqu'un qui doute de lui, elle risque surtout de confirmer ce doute.</p>"
                 ),
                 heading("Les collectifs locaux de solidarité numérique", "h3"),
                 text(
+                    "<p>Le réseau des espaces France Services est animé au niveau national par l'Agence "
+                    "nationale de la cohésion des territoires (<b>ANCT</b>), qui a aussi piloté le programme "
+                    "des conseillers numériques : c'est un interlocuteur à connaître quand on cherche les "
+                    "acteurs d'un territoire.</p>"
+                    "<p>Sur un même territoire coexistent souvent plusieurs lieux : un espace France Services, "
+                    "une médiathèque qui propose des ateliers, un centre social, une association d'entraide, un "
+                    "service de CCAS. Chacun a ses horaires, ses publics et ses limites. Les connaître permet "
+                    "d'orienter une personne vers le lieu qui lui convient, plutôt que vers le seul que l'on "
+                    "connaît, et d'éviter qu'elle soit renvoyée de l'un à l'autre.</p>"
+                    "<p>Une carte simple, tenue à jour avec les partenaires, suffit souvent : qui accueille, "
+                    "quand, pour quel type d'aide (apprendre, être accompagné pour une démarche, accéder à un "
+                    "ordinateur), sur rendez-vous ou non. La construire ensemble est déjà un travail en "
+                    "réseau : chacun découvre ce que font les autres, et les manques du territoire "
+                    "apparaissent plus clairement que dans un seul service.</p>"
                     "<p>Des intervenant·es sociaux·ales ont noué des coopérations avec ces nouveaux acteurs pour "
                     "monter, avec les personnes concernées, des actions d'inclusion numérique de proximité et "
                     "des collectifs locaux de solidarité numérique : points d'accès wifi libres, ateliers, "
@@ -135,19 +192,23 @@ COURSE = {
                 ),
                 glossary("ANCT", "Agence nationale de la cohésion des territoires."),
                 key_points(
-                    "Les conseillers numériques France Services sont en poste depuis l'été 2021.",
+                    "Les premiers conseillers numériques ont pris leur poste à l'été 2021 ; le programme a "
+                    "changé de nom et de financement depuis 2022.",
                     "PIX évalue et certifie les compétences numériques.",
                     "L'inclusion numérique se construit en réseau sur un territoire.",
                 ),
-                reading(TRIBUNE_RESEAUX),
+                reading(STRATEGIE_NUMERIQUE, TRIBUNE_RESEAUX),
             ],
         },
         {
             "slug": "ateliers-numeriques-viser-l-autonomie",
+            "objectives": [
+                "Concevoir un atelier collectif qui vise l'autonomie des participants.",
+                "Garder une voie non numérique pour l'accès aux droits.",
+            ],
             "title": "Des ateliers collectifs qui visent l'autonomie",
             "summary": "Passer de la démarche faite pour la personne à l'atelier où les participant·es apprennent "
             "ensemble.",
-            "duration_minutes": 25,
             "body": [
                 heading("Partir des besoins exprimés"),
                 text(

@@ -29,17 +29,19 @@ COURSE = {
     "<li>Décider avec le groupe de la suite à donner.</li></ul>",
     "audience": "Professionnel·les qui ont déjà conduit ou accompagné une action collective",
     "level": CoursePage.Level.EXPERT,
-    "duration_minutes": 80,
     "sequencing": CoursePage.Sequencing.LINEAR,
     "domains": ["DC2", "DC3"],
     "prerequisites": ["demarche-isic-pas-a-pas"],
     "lessons": [
         {
             "slug": "evaluer-avec-le-groupe",
+            "objectives": [
+                "Expliquer pourquoi l'évaluation se mène avec le groupe.",
+                "Distinguer évaluer une action et rendre compte d'une activité.",
+            ],
             "title": "Pourquoi et avec qui évaluer ?",
             "summary": "L'évaluation fait partie de la démarche : elle se prépare dès le début et se conduit avec "
             "les personnes concernées.",
-            "duration_minutes": 20,
             "body": [
                 heading("Une étape du cycle, pas un bilan pour l'institution"),
                 text(
@@ -54,6 +56,35 @@ COURSE = {
                     "<li>Les partenaires, qui observent les effets sur leurs pratiques.</li>"
                     "<li>L'employeur et les élu·es, qui ont donné le mandat et attendent un compte rendu.</li>"
                     "</ul>"
+                    "<p>Ces regards ne pèsent pas de la même façon et ne cherchent pas la même chose. Le groupe "
+                    "veut savoir si sa situation s'est améliorée ; l'employeur veut savoir si le temps passé "
+                    "était justifié ; un élu veut savoir si la demande reviendra. Une bonne évaluation répond "
+                    "à ces trois questions sans laisser la dernière écraser les deux premières.</p>"
+                ),
+                heading("Évaluer une action, rendre compte d'une activité", "h3"),
+                text(
+                    "<p>Rendre compte d'une activité, c'est dire ce qui a été fait : le nombre de réunions, de "
+                    "personnes présentes, de courriers envoyés. C'est utile, et souvent demandé. Évaluer une "
+                    "action, c'est se demander ce que ces réunions ont changé : pour la situation de départ, "
+                    "pour les personnes qui s'y sont engagées, pour les institutions qu'elles ont "
+                    "interpellées. Un collectif peut tenir vingt réunions sans que rien ne bouge, ou obtenir "
+                    "beaucoup en quatre rencontres bien préparées.</p>"
+                    "<p>Le piège le plus courant consiste à ne garder que ce qui se compte facilement. Le "
+                    "nombre de dossiers d'aide traités pendant l'action dit peu de chose ; la confiance "
+                    "gagnée par une habitante qui ose désormais téléphoner au bailleur dit beaucoup, mais il "
+                    "faut aller la chercher.</p>"
+                ),
+                heading("Préparer l'évaluation dès le projet", "h3"),
+                text(
+                    "<p>Au moment où le groupe formule ses objectifs, trois questions simples préparent le "
+                    "bilan : qu'est-ce qui devrait être différent dans six mois ? Comment le verrons-nous ? Qui "
+                    "gardera la trace de ce que nous observons en chemin ? Noter au fil de l'action les "
+                    "petites avancées, les refus, les surprises évite de reconstruire l'histoire de mémoire à "
+                    "la fin, quand chacun a oublié d'où il partait.</p>"
+                    "<p>Le moment du bilan mérite aussi une forme adaptée au groupe : un tour de parole, un "
+                    "support visuel, une rencontre dans un lieu familier plutôt qu'un questionnaire écrit. "
+                    "L'enjeu n'est pas seulement de recueillir des avis, mais de permettre au groupe de "
+                    "mesurer lui-même le chemin parcouru.</p>"
                 ),
                 testimony(
                     "On a fait le bilan en cercle, avec des post-it de trois couleurs : ce qui a changé dans "
@@ -72,10 +103,13 @@ COURSE = {
         },
         {
             "slug": "trois-niveaux-d-effets",
+            "objectives": [
+                "Distinguer les effets sur la situation, sur les personnes et sur les institutions.",
+                "Choisir des indicateurs pour chacun de ces niveaux.",
+            ],
             "title": "Trois niveaux d'effets et leurs indicateurs",
             "summary": "La situation, les personnes, les institutions : des repères pour ne rien oublier de ce "
             "que produit une action collective.",
-            "duration_minutes": 30,
             "body": [
                 heading("Sur la situation"),
                 text(
@@ -112,9 +146,12 @@ COURSE = {
         },
         {
             "slug": "decider-de-la-suite-et-rendre-compte",
+            "objectives": [
+                "Décider avec le groupe de poursuivre, transmettre ou clore.",
+                "Rendre compte de l'action à l'institution sans la réduire à un nombre de dossiers.",
+            ],
             "title": "Décider de la suite et rendre compte",
             "summary": "Poursuivre, transmettre ou clore, et rendre compte de l'action de façon lisible pour tous.",
-            "duration_minutes": 30,
             "body": [
                 heading("Poursuivre, transmettre ou clore"),
                 text(

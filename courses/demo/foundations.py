@@ -4,11 +4,14 @@ from reflections import demo as prompts
 
 from ..models import CoursePage
 from .helpers import (
+    ARRETES_2018,
     BACQUE,
     BOURGUIGNON,
     CASE_TILLEULS,
+    CASF_D142_1_1,
     LE_BOSSE,
     MANUEL,
+    PLAN_2015,
     QUIZ_BEFORE,
     QUIZ_LANDMARKS,
     SANCHEZ,
@@ -36,16 +39,19 @@ COURSES = [
         "<li>Reconnaître les grandes familles de l'intervention collective et leurs apports.</li></ul>",
         "audience": "Étudiant·es en travail social, professionnel·les de l'accompagnement social",
         "level": CoursePage.Level.DISCOVERY,
-        "duration_minutes": 75,
         "sequencing": CoursePage.Sequencing.FREE,
         "domains": ["DC1", "DC2"],
         "lessons": [
             {
                 "slug": "du-cas-par-cas-au-collectif",
+                "objectives": [
+                    "Expliquer pourquoi l'aide au cas par cas ne suffit pas face à des difficultés partagées.",
+                    "Repérer, dans une file de demandes individuelles, les signes d'un problème collectif.",
+                    "Situer l'intervention collective comme complément de l'accompagnement individuel.",
+                ],
                 "title": "Du cas par cas au collectif",
                 "summary": "Quand plusieurs personnes vivent le même problème, le traiter dossier par dossier "
                 "laisse sa cause intacte.",
-                "duration_minutes": 20,
                 "body": [
                     heading("Avant de commencer : où en êtes-vous ?"),
                     text(
@@ -99,10 +105,14 @@ COURSES = [
             },
             {
                 "slug": "ce-que-dit-le-cadre",
+                "objectives": [
+                    "Retracer les étapes qui mènent de la notion d'ISIC (1988) à la définition réglementaire de 2017.",
+                    "Citer l'article du code qui définit le travail social et ce qu'il dit des approches collectives.",
+                    "Situer les domaines de compétences des diplômes réformés en 2018.",
+                ],
                 "title": "Ce que dit le cadre : de 1988 à la définition de 2017",
                 "summary": "L'ISIC a été formalisée dès 1988 ; la définition réglementaire du travail social "
                 "de 2017 associe explicitement approches individuelles et collectives.",
-                "duration_minutes": 25,
                 "body": [
                     heading("Une notion française, formalisée en 1988"),
                     text(
@@ -131,6 +141,11 @@ COURSES = [
                         "et s'appuie sur trois sortes de savoirs : universitaires, professionnels, et les "
                         "<b>savoirs d'expérience</b> des personnes, associées à la construction des "
                         "réponses.</p>"
+                        "<p>Pour une équipe, cette définition (CASF, art. D. 142-1-1) a une portée pratique : "
+                        "elle permet de rappeler à un employeur ou à un financeur qu'une action collective "
+                        "n'est pas un supplément facultatif, mais une des façons d'exercer le métier telles "
+                        "que le code les décrit. Elle ne dit pas comment s'y prendre ; c'est l'objet des "
+                        "modules qui suivent.</p>"
                     ),
                     glossary("CASF", "Code de l'action sociale et des familles."),
                     glossary(
@@ -141,24 +156,30 @@ COURSES = [
                     heading("Et dans les diplômes ?", "h3"),
                     text(
                         "<p>Les diplômes d'État réformés en 2018 (DEASS, DEES, DEETS, DEEJE, DECESF) sont "
-                        "organisés en domaines de compétences. Pour le DEASS, le DC1 s'intitule "
-                        "« Intervention professionnelle en travail social (individuelle et collective) » ; "
-                        "le DC4, commun aux cinq diplômes, porte sur les partenariats et les réseaux.</p>"
+                        "organisés en quatre domaines de compétences. Le DC3 et le DC4 forment un socle commun "
+                        "aux cinq diplômes ; le DC1 et le DC2 ont un intitulé propre à chaque diplôme. Pour le "
+                        "DEASS, le DC1 s'intitule « Intervention professionnelle en travail social » ; pour le "
+                        "DEES, « La relation éducative spécialisée ». Le DC4, « Dynamiques "
+                        "interinstitutionnelles, partenariats et réseaux », porte le même titre dans les deux. "
+                        "Les domaines affichés sur cette plateforme reprennent les intitulés du DEASS.</p>"
                     ),
                     key_points(
                         "L'ISIC existe comme notion depuis le rapport du CSTS de 1988.",
                         "Depuis 2017, la définition réglementaire associe individuel et collectif.",
                         "Les savoirs d'expérience des personnes font partie des savoirs reconnus.",
                     ),
-                    reading(BOURGUIGNON),
+                    reading(CASF_D142_1_1, PLAN_2015, ARRETES_2018, BOURGUIGNON),
                 ],
             },
             {
                 "slug": "trois-familles-intervention-collective",
+                "objectives": [
+                    "Distinguer travail social communautaire, travail avec les groupes et développement social local.",
+                    "Situer par rapport à elles le pouvoir d'agir, le community organizing et l'empowerment.",
+                ],
                 "title": "Trois familles d'intervention collective",
                 "summary": "Travail social communautaire, travail avec les groupes, développement social "
                 "local : trois manières d'agir collectivement, et des courants voisins.",
-                "duration_minutes": 30,
                 "body": [
                     text(
                         "<p>L'ISIC regroupe trois familles : le <b>travail social communautaire</b>, "
@@ -215,17 +236,19 @@ COURSES = [
         "<li>Évaluer les effets sur la situation, les personnes et les institutions.</li></ul>",
         "audience": "Professionnel·les et étudiant·es ayant suivi le module d'introduction",
         "level": CoursePage.Level.DEEPENING,
-        "duration_minutes": 120,
         "sequencing": CoursePage.Sequencing.LINEAR,
         "domains": ["DC1", "DC3", "DC4"],
         "prerequisites": ["pourquoi-intervention-sociale-collective"],
         "lessons": [
             {
                 "slug": "le-diagnostic-partage",
+                "objectives": [
+                    "Construire un diagnostic qui croise données, récits et observations des habitants.",
+                    "Repérer les ressources d'un territoire autant que ses manques.",
+                ],
                 "title": "Le diagnostic partagé",
                 "summary": "Croiser données, récits et observations avec les habitant·es et les partenaires, "
                 "en regardant les ressources autant que les manques.",
-                "duration_minutes": 30,
                 "body": [
                     text(
                         "<p>La démarche se présente comme un cycle, pas comme une recette : diagnostic, "
@@ -239,6 +262,42 @@ COURSES = [
                         "professionnel·les. On cartographie les acteurs, on peut organiser une marche "
                         "exploratoire. Le but est d'aboutir à quelques enjeux hiérarchisés, discutés avec "
                         "les habitant·es, les partenaires et les élu·es.</p>"
+                    ),
+                    heading("Trois sortes de constats", "h3"),
+                    text(
+                        "<p><b>Les données chiffrées</b> situent le problème : nombre de ménages concernés, "
+                        "évolution sur plusieurs années, comparaison avec un autre quartier. Elles viennent des "
+                        "partenaires (caisse d'allocations familiales, bailleur, service social) ou d'un relevé "
+                        "fait par le groupe lui-même, comme des températures ou des factures. Un chiffre isolé "
+                        "prouve peu ; une série qui change brusquement invite à chercher ce qui a changé.</p>"
+                        "<p><b>Les récits des personnes</b> disent ce que les chiffres taisent : comment une "
+                        "difficulté se vit, ce que chacun a déjà tenté, à qui il s'est adressé, ce qui l'a "
+                        "découragé. Ils se recueillent dans des lieux et à des heures où les gens viennent "
+                        "vraiment, et pas seulement au bureau.</p>"
+                        "<p><b>Les observations des professionnel·les</b> relient les situations entre elles : "
+                        "une même adresse qui revient dans les demandes, une démarche qui échoue toujours au "
+                        "même endroit. Elles ne remplacent pas la parole des personnes ; elles la complètent.</p>"
+                    ),
+                    heading("Regarder les ressources", "h3"),
+                    text(
+                        "<p>Un diagnostic qui ne liste que des manques enferme le groupe dans le rôle de "
+                        "plaignant. Il vaut la peine de recenser aussi ce qui existe : une amicale en sommeil, "
+                        "une salle disponible, un commerçant qui connaît tout le monde, une habitante qui parle "
+                        "trois langues, un élu attentif. Ces ressources donnent des prises pour agir et montrent "
+                        "au groupe qu'il n'est pas démuni.</p>"
+                    ),
+                    heading("Éviter les pièges", "h3"),
+                    text(
+                        "<ul><li><b>Conclure avant d'avoir regardé</b> : expliquer un problème par les "
+                        "comportements des personnes (« ils chauffent mal », « ils ne lisent pas leur "
+                        "courrier ») ferme l'enquête au moment où elle devrait commencer.</li>"
+                        "<li><b>Confisquer le diagnostic</b> : un rapport rédigé par les professionnel·les, "
+                        "présenté une fois terminé, informe les habitant·es mais ne leur appartient pas.</li>"
+                        "<li><b>Chercher l'exhaustivité</b> : un diagnostic sert à décider. Mieux vaut "
+                        "quelques constats solides, validés ensemble, qu'un état des lieux complet qui arrive "
+                        "quand l'élan est retombé.</li></ul>"
+                        "<p>Le diagnostic se termine quand le groupe peut dire, avec ses mots, quel problème il "
+                        "veut traiter en premier et pourquoi. C'est le point de départ de la mobilisation.</p>"
                     ),
                     testimony(
                         "On a relevé les compteurs ensemble, appartement par appartement. Les chiffres, "
@@ -255,14 +314,18 @@ COURSES = [
                         "Les preuves collectées ensemble sont plus solides et appartiennent au groupe.",
                         "Éviter d'expliquer le problème par les seuls comportements des personnes.",
                     ),
+                    reading(MANUEL, SANCHEZ),
                 ],
             },
             {
                 "slug": "mobiliser-constituer-le-groupe",
+                "objectives": [
+                    "Aller à la rencontre des personnes concernées pour constituer un groupe.",
+                    "Clarifier son mandat institutionnel avant d'engager une action collective.",
+                ],
                 "title": "Mobiliser et constituer le groupe",
                 "summary": "Aller vers les personnes, repérer celles et ceux qui porteront la démarche, "
                 "clarifier le mandat donné par l'institution.",
-                "duration_minutes": 30,
                 "body": [
                     heading("Aller vers"),
                     text(
@@ -295,14 +358,18 @@ COURSES = [
                         "Clarifier le mandat institutionnel avant d'engager le groupe.",
                         "Ne pas parler à la place du groupe.",
                     ),
+                    reading(MANUEL, LE_BOSSE),
                 ],
             },
             {
                 "slug": "elaborer-le-projet-et-agir",
+                "objectives": [
+                    "Aider un groupe à formuler lui-même son problème, ses objectifs et ses moyens.",
+                    "Répartir les rôles et ajuster l'action sans parler à la place du groupe.",
+                ],
                 "title": "Élaborer le projet et agir",
                 "summary": "Le groupe formule le problème, fixe ses objectifs et passe à l'action, en "
                 "partageant les rôles.",
-                "duration_minutes": 30,
                 "body": [
                     heading("Le groupe formule le problème"),
                     text(
@@ -335,10 +402,13 @@ COURSES = [
             },
             {
                 "slug": "evaluer-poursuivre-transmettre-clore",
+                "objectives": [
+                    "Évaluer les effets d'une action sur la situation, les personnes et les institutions.",
+                    "Décider avec le groupe de poursuivre, transmettre ou clore.",
+                ],
                 "title": "Évaluer, puis poursuivre, transmettre ou clore",
                 "summary": "Mesurer les effets sur la situation, sur les personnes et sur les institutions, "
                 "puis décider de la suite.",
-                "duration_minutes": 30,
                 "body": [
                     heading("Trois niveaux d'effets"),
                     text(

@@ -33,16 +33,18 @@ COURSE = {
     "<li>Accueillir un conflit comme une information sur les intérêts en présence.</li></ul>",
     "audience": "Travailleur·ses sociaux·ales, animateur·rices, médiateur·rices qui réunissent des groupes",
     "level": CoursePage.Level.DEEPENING,
-    "duration_minutes": 110,
     "sequencing": CoursePage.Sequencing.FREE,
     "domains": ["DC1", "DC3"],
     "lessons": [
         {
             "slug": "posture-garantir-le-cadre",
+            "objectives": [
+                "Décrire la posture de garant du cadre et de la méthode.",
+                "Distinguer apporter des solutions et aider un groupe à construire les siennes.",
+            ],
             "title": "La posture : garantir le cadre plutôt qu'apporter les solutions",
             "summary": "Dans un groupe, l'expertise du ou de la professionnel·le porte sur la méthode et la qualité "
             "des échanges, pas sur la réponse au problème.",
-            "duration_minutes": 25,
             "body": [
                 quiz_ref(QUIZ_POSTURE_BEFORE),
                 heading("Un renversement de posture"),
@@ -67,15 +69,18 @@ COURSE = {
                     "Les solutions appartiennent au groupe.",
                     "S'appuyer sur les forces des personnes, pas seulement sur leurs manques.",
                 ),
-                reading(TRIBUNE_FONDA),
+                reading(MANUEL, TRIBUNE_FONDA),
             ],
         },
         {
             "slug": "poser-le-cadre-d-un-groupe",
+            "objectives": [
+                "Poser avec un groupe des règles de fonctionnement partagées.",
+                "Adapter les conditions pratiques (lieu, horaires, accessibilité) aux participants.",
+            ],
             "title": "Poser le cadre d'un groupe",
             "summary": "Horaires, lieu, règles de parole, confidentialité : un cadre explicite protège les "
             "personnes et libère la parole.",
-            "duration_minutes": 25,
             "body": [
                 heading("Ce que le cadre précise"),
                 text(
@@ -101,13 +106,17 @@ COURSE = {
                     "Les horaires et le lieu se choisissent avec les participant·es.",
                     "Le groupe adopte son cadre et peut le faire évoluer.",
                 ),
+                reading(MANUEL),
             ],
         },
         {
             "slug": "dynamiques-de-groupe-tsg",
+            "objectives": [
+                "Décrire le groupe comme système d'aide mutuelle selon le travail social avec les groupes.",
+                "Repérer les objectifs individuels, collectifs et sociaux d'un groupe.",
+            ],
             "title": "Les dynamiques de groupe et le travail social avec les groupes",
             "summary": "Le groupe comme système d'aide mutuelle : ses origines, ses objectifs et les étapes de sa vie.",
-            "duration_minutes": 30,
             "body": [
                 heading("Une méthode venue d'Amérique du Nord"),
                 text(
@@ -153,10 +162,13 @@ COURSE = {
         },
         {
             "slug": "traverser-les-conflits",
+            "objectives": [
+                "Distinguer conflit d'usage, conflit de pouvoir et conflit avec une institution.",
+                "Choisir entre négociation et rapport de force en mesurant les risques pour chacun.",
+            ],
             "title": "Traverser les conflits",
             "summary": "Désaccords dans le groupe, tensions avec une institution : le conflit n'est pas un échec, "
             "c'est une information à travailler.",
-            "duration_minutes": 30,
             "body": [
                 heading("Deux sortes de conflits"),
                 text(

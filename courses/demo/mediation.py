@@ -5,7 +5,10 @@ from reflections import demo as prompts
 from ..models import CoursePage
 from .helpers import (
     CASE_FRANCE_SERVICES,
+    CHARTE_2001,
     FAGET,
+    NORME_2016,
+    STRATEGIE_PAUVRETE,
     TRIBUNE_RESEAUX,
     case_ref,
     glossary,
@@ -27,15 +30,17 @@ COURSE = {
     "<li>Mettre en œuvre une démarche d'« aller vers » respectueuse des personnes.</li></ul>",
     "audience": "Médiateur·rices sociaux·ales, adultes-relais, travailleur·ses sociaux·ales de proximité",
     "level": CoursePage.Level.DISCOVERY,
-    "duration_minutes": 70,
     "sequencing": CoursePage.Sequencing.FREE,
     "domains": ["DC3", "DC4"],
     "lessons": [
         {
             "slug": "qu-est-ce-que-la-mediation-sociale",
+            "objectives": [
+                "Définir la médiation sociale et le rôle du tiers impartial.",
+                "Situer la médiation sociale parmi les pratiques de proximité.",
+            ],
             "title": "Qu'est-ce que la médiation sociale ?",
             "summary": "Un tiers qui crée ou répare le lien social : la définition européenne de Créteil.",
-            "duration_minutes": 20,
             "body": [
                 heading("La définition de Créteil"),
                 text(
@@ -56,6 +61,33 @@ COURSE = {
                     "droits. Elle cherche à rendre les personnes vulnérables actrices de leur propre "
                     "développement et à renforcer la cohésion sociale.</p>"
                 ),
+                heading("Ce qui distingue la médiation d'autres interventions", "h3"),
+                text(
+                    "<p>Le médiateur ou la médiatrice n'est ni un juge, ni un agent de sécurité, ni un "
+                    "représentant de l'une des parties. Il ne tranche pas, ne sanctionne pas et ne décide pas "
+                    "à la place des personnes : il crée les conditions d'un échange qui n'aurait pas eu lieu "
+                    "sans lui. Sa légitimité vient de cette position de tiers ; elle se perd dès qu'une des "
+                    "parties le soupçonne de travailler pour l'autre.</p>"
+                    "<p>Cette position a des conséquences concrètes. Un médiateur employé par un bailleur ou "
+                    "une collectivité doit pouvoir expliquer à son employeur qu'il ne lui rapportera pas tout ce "
+                    "qu'il entend. Il doit aussi savoir dire aux habitant·es ce qu'il peut faire et ce qu'il ne "
+                    "peut pas faire : il ne promet pas qu'un conflit sera résolu, il propose qu'on essaie d'en "
+                    "parler.</p>"
+                ),
+                heading("Trois situations de médiation", "h3"),
+                text(
+                    "<ul><li><b>Un conflit de voisinage</b> : des bruits tard le soir, une place de parking, "
+                    "des enfants qui jouent dans la cour. Le médiateur rencontre chacun séparément, puis propose "
+                    "une rencontre où chacun peut dire ce qu'il vit.</li>"
+                    "<li><b>Une relation rompue avec une institution</b> : une famille ne répond plus aux "
+                    "courriers de l'école ou du bailleur. Le médiateur aide à comprendre ce qui bloque des deux "
+                    "côtés et à rétablir un contact.</li>"
+                    "<li><b>Une présence dans l'espace public</b> : dans les transports ou aux abords d'un "
+                    "équipement, le médiateur prévient les tensions par sa présence régulière, avant qu'elles ne "
+                    "dégénèrent.</li></ul>"
+                    "<p>Dans les trois cas, le résultat recherché n'est pas seulement l'apaisement du jour : "
+                    "c'est que les personnes puissent, la fois suivante, se parler sans intermédiaire.</p>"
+                ),
                 testimony(
                     "Je ne suis ni du côté du bailleur ni du côté des jeunes du hall. Si l'un des deux pense que "
                     "je roule pour l'autre, je ne sers plus à rien.",
@@ -67,20 +99,25 @@ COURSE = {
                     "La médiation crée ou répare le lien entre personnes et institutions.",
                     "Elle s'exerce au plus près de la vie quotidienne.",
                 ),
-                reading(FAGET),
+                reading(FAGET, NORME_2016),
             ],
         },
         {
             "slug": "charte-2001-et-norme-2016",
+            "objectives": [
+                "Citer les principes déontologiques de la charte de référence de 2001.",
+                "Expliquer ce que décrit la norme expérimentale XP X60-600.",
+            ],
             "title": "Un métier encadré : la charte de 2001 et la norme de 2016",
             "summary": "Les principes déontologiques de la charte de référence et le cadre du métier fixé par la "
             "norme expérimentale XP X60-600.",
-            "duration_minutes": 25,
             "body": [
                 heading("La charte de référence de 2001"),
                 text(
-                    "<p>Adoptée le 1er octobre 2001 par le Comité interministériel des villes, la charte de "
-                    "référence de la médiation sociale pose des principes :</p>"
+                    "<p>Rédigée par un groupe de travail interministériel, puis validée par le Comité "
+                    "interministériel des villes (CIV) du 1er octobre 2001, la charte de référence de la "
+                    "médiation sociale nomme deux principes d'action, <b>« aller vers »</b> et <b>« faire "
+                    "avec »</b>, et pose des règles de déontologie :</p>"
                     "<ul><li>neutralité et impartialité du médiateur ou de la médiatrice ;</li>"
                     "<li>recherche du dialogue et de la négociation, sans autorité imposée ;</li>"
                     "<li>libre consentement des personnes ;</li>"
@@ -96,20 +133,46 @@ COURSE = {
                     "<p>En 2015-2016, la médiation sociale comptait environ 12 000 emplois, dont quelque 4 000 "
                     "adultes-relais.</p>"
                 ),
+                heading("Des principes à l'épreuve du terrain", "h3"),
+                text(
+                    "<p>Les principes de la charte paraissent évidents sur le papier ; ils deviennent "
+                    "exigeants dans les situations concrètes. Prenons trois exemples.</p>"
+                    "<p><b>La confidentialité.</b> Une habitante confie au médiateur qu'elle a peur de son "
+                    "voisin. Le bailleur, qui finance le poste, demande un compte rendu nominatif des "
+                    "rencontres. Respecter la charte, c'est rendre compte de l'activité et des tendances "
+                    "observées sans livrer ce qui a été dit en confiance, et avoir négocié ce point avec "
+                    "l'employeur avant que la question ne se pose.</p>"
+                    "<p><b>Le libre consentement.</b> Une médiation imposée n'en est pas une. Le médiateur "
+                    "peut proposer, expliquer, revenir plus tard ; il ne peut pas obliger quelqu'un à "
+                    "s'asseoir à la table. Accepter un refus fait partie du métier, et ce refus est parfois "
+                    "une information utile sur l'état de la relation.</p>"
+                    "<p><b>L'impartialité.</b> Elle ne signifie pas l'indifférence. Le médiateur peut "
+                    "reconnaître qu'une personne vit une situation injuste ; il ne peut pas prendre sa "
+                    "défense contre l'autre partie dans la médiation elle-même. Quand un droit est en jeu, "
+                    "il oriente vers ceux dont c'est le rôle : service social, association de défense, "
+                    "délégué·e du Défenseur des droits.</p>"
+                    "<p>La norme de 2016 prolonge cette exigence en invitant les structures à évaluer "
+                    "l'utilité sociale de leur activité : non pas compter les interventions, mais montrer ce "
+                    "qu'elles changent pour les personnes, les institutions et le territoire.</p>"
+                ),
                 key_points(
                     "La charte de 2001 fonde la déontologie : impartialité, libre consentement, confidentialité.",
                     "La norme de 2016 est une norme expérimentale (XP), qui décrit le cadre du métier.",
                     "L'utilité sociale de la médiation peut et doit être évaluée.",
                 ),
-                reading(FAGET),
+                reading(CHARTE_2001, NORME_2016, FAGET),
             ],
         },
         {
             "slug": "aller-vers-faire-avec-se-mettre-en-reseau",
+            "objectives": [
+                "Mettre en œuvre une démarche d'« aller vers » respectueuse des personnes.",
+                "Distinguer faire avec et faire à la place.",
+                "Identifier qui formule chacun de ces principes.",
+            ],
             "title": "Aller vers, faire avec, se mettre en réseau",
             "summary": "Trois principes d'action de la médiation sociale, qui valent pour toute intervention "
             "collective.",
-            "duration_minutes": 25,
             "body": [
                 heading("Aller vers"),
                 text(
@@ -128,9 +191,10 @@ COURSE = {
                 ),
                 heading("Se mettre en réseau"),
                 text(
-                    "<p>La Fonda ajoute un troisième principe : tisser des liens durables entre les acteurs "
-                    "d'un territoire, pour orienter sans « renvoyer » et faire remonter les "
-                    "dysfonctionnements constatés.</p>"
+                    "<p>La charte de 2001 nomme « aller vers » et « faire avec ». Des auteurs y associent un "
+                    "troisième principe ; c'est le cas de la <i>Tribune Fonda</i> (n° 253, mars 2022) : se "
+                    "mettre en réseau, c'est tisser des liens durables entre les acteurs d'un territoire, pour "
+                    "orienter sans « renvoyer » et faire remonter les dysfonctionnements constatés.</p>"
                 ),
                 glossary(
                     "Travail en réseau",
@@ -147,7 +211,7 @@ COURSE = {
                     "Faire avec : accompagner sans faire à la place.",
                     "Se mettre en réseau : relier les acteurs et faire remonter ce qui bloque.",
                 ),
-                reading(TRIBUNE_RESEAUX),
+                reading(CHARTE_2001, STRATEGIE_PAUVRETE, TRIBUNE_RESEAUX),
             ],
         },
     ],

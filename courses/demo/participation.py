@@ -4,10 +4,16 @@ from reflections import demo as prompts
 
 from ..models import CoursePage
 from .helpers import (
+    ALUR_CRPA,
+    ARNSTEIN,
     BACQUE,
     BACQUE_MECHMACHE,
     CASE_CVS_EHPAD,
+    CASF_D142_1_1,
+    CVS_2022,
     LE_BOSSE,
+    LOI_2002_2,
+    LOI_LAMY,
     QUIZ_PARTICIPATION,
     case_ref,
     glossary,
@@ -27,20 +33,23 @@ COURSE = {
     "personnes accompagnées, et comment éviter que cette participation reste de façade.",
     "objectives": "<ul><li>Expliquer les quatre axes du développement du pouvoir d'agir selon Yann Le Bossé.</li>"
     "<li>Distinguer les modèles d'empowerment et ce qu'ils impliquent pour la pratique.</li>"
-    "<li>Situer les instances de participation prévues par les textes (CVS, CRPA, conseils citoyens).</li>"
+    "<li>Situer les instances de participation prévues par les textes (CVS, CRPA, conseils citoyens) et le "
+    "public que chacune concerne.</li>"
     "<li>Évaluer le degré réel de participation d'un dispositif.</li></ul>",
     "audience": "Professionnel·les de l'accompagnement, cadres d'établissements sociaux et médico-sociaux",
     "level": CoursePage.Level.DEEPENING,
-    "duration_minutes": 100,
     "sequencing": CoursePage.Sequencing.FREE,
     "domains": ["DC1", "DC2"],
     "lessons": [
         {
             "slug": "pouvoir-d-agir-de-quoi-parle-t-on",
+            "objectives": [
+                "Définir le pouvoir d'agir et ses traductions possibles de l'empowerment.",
+                "Distinguer les modèles radical, social-libéral et néolibéral de l'empowerment.",
+            ],
             "title": "Le pouvoir d'agir : de quoi parle-t-on ?",
             "summary": "Pouvoir d'agir, empowerment, capacitation : des mots proches qui ne portent pas le même "
             "projet.",
-            "duration_minutes": 20,
             "body": [
                 heading("Un mot, plusieurs projets"),
                 text(
@@ -60,6 +69,28 @@ COURSE = {
                     "sa propre situation.</li></ul>"
                     "<p>Repérer le modèle à l'œuvre évite de confondre « rendre les personnes actrices » et "
                     "« leur renvoyer la charge de leurs difficultés ».</p>"
+                ),
+                heading("À quoi le reconnaître dans sa pratique ?", "h3"),
+                text(
+                    "<p>Trois questions aident à situer une action qui se réclame du pouvoir d'agir.</p>"
+                    "<ul><li><b>Qui a défini le problème ?</b> Si le thème d'un atelier a été choisi par "
+                    "l'institution avant toute rencontre, le pouvoir des participant·es se limite à y venir ou "
+                    "non.</li>"
+                    "<li><b>Sur quoi les personnes peuvent-elles agir ?</b> Un groupe qui apprend à gérer un "
+                    "budget serré gagne en compétences ; un groupe qui obtient la révision de charges "
+                    "injustifiées change aussi la situation qui rendait le budget serré. Les deux ont du sens, "
+                    "mais ce ne sont pas les mêmes effets.</li>"
+                    "<li><b>Qui décide de la suite ?</b> Quand le financement s'arrête, le groupe peut-il "
+                    "continuer, se transformer, s'adresser à d'autres ? Ou l'action disparaît-elle avec le "
+                    "dispositif qui la portait ?</li></ul>"
+                    "<p>Ces questions ne servent pas à classer les actions en bonnes ou mauvaises. Une action "
+                    "centrée sur les compétences individuelles peut être une première étape utile, à condition "
+                    "de ne pas présenter comme une émancipation ce qui reste une adaptation. Elles aident "
+                    "surtout à dire honnêtement, aux personnes comme à l'institution, ce que l'on cherche.</p>"
+                    "<p>La définition réglementaire du travail social parle de développer la capacité d'agir "
+                    "des personnes, et d'associer celles-ci à la construction des réponses (CASF, art. "
+                    "D. 142-1-1). Le texte fixe une orientation ; c'est dans la manière de conduire chaque "
+                    "action qu'elle prend un sens ou un autre.</p>"
                 ),
                 glossary(
                     "Empowerment",
@@ -81,15 +112,18 @@ COURSE = {
                     "Le même mot peut viser l'émancipation ou la simple responsabilisation.",
                     "La définition du travail social de 2017 mentionne la capacité d'agir des personnes.",
                 ),
-                reading(BACQUE),
+                reading(CASF_D142_1_1, BACQUE),
             ],
         },
         {
             "slug": "quatre-axes-dpa-pc",
+            "objectives": [
+                "Énoncer les quatre axes du développement du pouvoir d'agir selon Yann Le Bossé.",
+                "Les appliquer à l'analyse d'une situation d'accompagnement.",
+            ],
             "title": "Les quatre axes du DPA-PC",
             "summary": "Yann Le Bossé propose une démarche en quatre axes pour aider les personnes et les "
             "collectivités à agir davantage sur ce qui compte pour elles.",
-            "duration_minutes": 30,
             "body": [
                 text(
                     "<p>Le <b>développement du pouvoir d'agir des personnes et des collectivités</b> (DPA-PC) a "
@@ -129,10 +163,14 @@ COURSE = {
         },
         {
             "slug": "participation-inscrite-dans-la-loi",
+            "objectives": [
+                "Situer le CVS, les conseils citoyens, le CNPA et les CRPA, et le public de chacun.",
+                "Citer les textes qui fondent chacune de ces instances.",
+                "Repérer ce que la réforme du CVS de 2022 a changé.",
+            ],
             "title": "La participation, un droit inscrit dans les textes",
             "summary": "De la loi du 2 janvier 2002 aux conseils citoyens, les instances où les personnes "
             "concernées ont voix au chapitre.",
-            "duration_minutes": 25,
             "body": [
                 heading("La loi 2002-2 et le conseil de la vie sociale"),
                 text(
@@ -148,10 +186,14 @@ COURSE = {
                 heading("Les conseils des personnes accueillies ou accompagnées"),
                 text(
                     "<p>Le conseil national et les conseils régionaux des personnes accueillies ou accompagnées "
-                    "(<b>CNPA et CRPA</b>) prolongent une expérience lancée en 2010 par l'Armée du Salut, la "
-                    "FNARS (devenue Fédération des acteurs de la solidarité) et l'Uniopss. Un décret du 26 "
-                    "octobre 2016 les a consacrés ; les personnes concernées y représentent au moins les deux "
-                    "tiers des membres.</p>"
+                    "(<b>CNPA et CRPA</b>) ne couvrent pas tous les usagers des établissements sociaux et "
+                    "médico-sociaux : ils concernent le secteur de l'accueil, de l'hébergement et de "
+                    "l'insertion (AHI), c'est-à-dire les personnes sans domicile, hébergées ou accompagnées "
+                    "vers le logement. Ils prolongent une expérience lancée en 2010 par l'Armée du Salut, la "
+                    "FNARS (devenue Fédération des acteurs de la solidarité) et l'Uniopss. La loi du 24 mars "
+                    "2014 dite ALUR (article 40) a inscrit la participation de ces personnes dans la loi, et le "
+                    "décret n° 2016-1440 du 26 octobre 2016 l'a organisée ; les personnes concernées y "
+                    "représentent au moins les deux tiers des membres.</p>"
                 ),
                 glossary(
                     "CRPA / CNPA",
@@ -166,17 +208,21 @@ COURSE = {
                 key_points(
                     "La loi du 2 janvier 2002 fait de la participation un droit des personnes accompagnées.",
                     "Le CVS a été réformé en 2022 ; les suites données à ses avis doivent être connues.",
-                    "Au CNPA et dans les CRPA, les personnes concernées sont au moins deux tiers.",
+                    "CNPA et CRPA relèvent du secteur accueil-hébergement-insertion ; les personnes concernées "
+                    "y sont au moins deux tiers.",
                 ),
-                reading(BACQUE_MECHMACHE),
+                reading(LOI_2002_2, CVS_2022, ALUR_CRPA, LOI_LAMY, BACQUE_MECHMACHE),
             ],
         },
         {
             "slug": "eviter-la-participation-alibi",
+            "objectives": [
+                "Situer un dispositif sur l'échelle de la participation de Sherry Arnstein.",
+                "Repérer les signes d'une participation alibi et proposer des corrections.",
+            ],
             "title": "Éviter la participation alibi",
             "summary": "Une instance qui existe sur le papier ne garantit pas que les personnes pèsent sur les "
             "décisions : l'échelle d'Arnstein aide à le mesurer.",
-            "duration_minutes": 25,
             "body": [
                 heading("L'échelle de la participation"),
                 text(
@@ -222,7 +268,7 @@ COURSE = {
                     "Rendre compte des suites données aux avis est une condition de la confiance.",
                     "La participation se joue à chaque étape, pas seulement en réunion.",
                 ),
-                reading(LE_BOSSE, BACQUE),
+                reading(ARNSTEIN, LE_BOSSE, BACQUE),
             ],
         },
     ],

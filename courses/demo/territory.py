@@ -5,6 +5,7 @@ from reflections import demo as prompts
 from ..models import CoursePage
 from .helpers import (
     CASE_RURAL_YOUTH,
+    CASF_L123_6,
     MANUEL,
     SANCHEZ,
     TRIBUNE_RESEAUX,
@@ -28,15 +29,17 @@ COURSE = {
     "<li>Distinguer partenariat formalisé et travail en réseau, et les faire vivre.</li></ul>",
     "audience": "Travailleur·ses sociaux·ales, chargé·es de développement local, cadres de l'action sociale",
     "level": CoursePage.Level.DEEPENING,
-    "duration_minutes": 105,
     "sequencing": CoursePage.Sequencing.FREE,
     "domains": ["DC2", "DC4"],
     "lessons": [
         {
             "slug": "principes-du-developpement-social-local",
+            "objectives": [
+                "Énoncer les principes du développement social local.",
+                "Situer les trois niveaux d'acteurs : habitants, élus, professionnels.",
+            ],
             "title": "Les principes du développement social local",
             "summary": "Un territoire, trois niveaux d'acteurs et des politiques décloisonnées.",
-            "duration_minutes": 25,
             "body": [
                 heading("Une approche née dans les départements"),
                 text(
@@ -56,6 +59,44 @@ COURSE = {
                     "<li><b>Le temps long</b> : les effets se construisent sur plusieurs années.</li></ul>"
                 ),
                 glossary("Transversalité", "Décloisonnement entre politiques publiques et entre services."),
+                heading("Ce que chaque niveau apporte", "h3"),
+                text(
+                    "<p>Les <b>habitant·es</b> connaissent la vie quotidienne du territoire : les trajets, les "
+                    "horaires, les lieux où l'on se croise et ceux que l'on évite. Leur place ne se limite pas "
+                    "à être consultés : ils peuvent porter un projet, en être les premiers acteurs et en juger "
+                    "les effets.</p>"
+                    "<p>Les <b>élu·es</b> décident des moyens, des équipements et des priorités. Les associer "
+                    "tôt évite qu'un projet né sur le terrain bute, au dernier moment, sur une décision prise "
+                    "ailleurs. Cela suppose de leur présenter des demandes claires, portées par les "
+                    "habitant·es eux-mêmes.</p>"
+                    "<p>Les <b>professionnel·les</b> de plusieurs institutions (département, commune, "
+                    "caisse d'allocations familiales, associations, bailleurs) apportent une méthode, des "
+                    "données et des relais. Le DSL leur demande de sortir de leur dispositif pour travailler "
+                    "sur une question commune, ce qui suppose l'accord de leurs employeurs.</p>"
+                ),
+                heading("Un exemple pour fixer les idées", "h3"),
+                text(
+                    "<p>Dans une commune rurale fictive, plusieurs services constatent que des familles "
+                    "renoncent à des rendez-vous médicaux faute de transport. Pris séparément, chacun "
+                    "répondrait par une aide individuelle au déplacement. Une démarche de développement social "
+                    "local réunit les familles concernées, la mairie, le centre social et le service de "
+                    "protection maternelle et infantile : ensemble, ils recensent les trajets nécessaires, "
+                    "repèrent une association de transport solidaire qui existe déjà dans le canton voisin et "
+                    "négocient avec l'intercommunalité une extension de son périmètre. Le résultat ne relève "
+                    "d'aucun dispositif en particulier : il naît de la coopération.</p>"
+                ),
+                heading("Des limites à connaître", "h3"),
+                text(
+                    "<p>Le DSL demande du temps, alors que les financements sont souvent annuels et attachés "
+                    "à des publics précis. Il peut aussi rester une affaire d'institutions si les habitant·es "
+                    "ne sont invités qu'aux réunions de restitution. Enfin, décloisonner ne signifie pas tout "
+                    "mélanger : chaque partenaire garde ses missions et ses règles, notamment sur le secret "
+                    "professionnel. Nommer ces limites dès le départ aide à les tenir.</p>"
+                    "<p>Une manière simple de les tenir consiste à se donner, dès le lancement, un rendez-vous "
+                    "régulier où habitant·es, élu·es et professionnel·les font ensemble le point : ce qui "
+                    "avance, ce qui bloque, ce que chacun s'était engagé à faire. Ce temps partagé rend "
+                    "visibles les décalages avant qu'ils ne deviennent des reproches.</p>"
+                ),
                 key_points(
                     "Le DSL s'ancre dans un territoire et dans la durée.",
                     "Il réunit habitant·es, élu·es et professionnel·les.",
@@ -66,9 +107,12 @@ COURSE = {
         },
         {
             "slug": "conduire-un-diagnostic-de-territoire",
+            "objectives": [
+                "Choisir les sources d'un diagnostic de territoire (données, cartographie, parole des habitants).",
+                "Aboutir à des enjeux hiérarchisés et partagés.",
+            ],
             "title": "Conduire un diagnostic de territoire",
             "summary": "Croiser chiffres, cartes et paroles d'habitant·es pour aboutir à quelques enjeux partagés.",
-            "duration_minutes": 30,
             "body": [
                 heading("Plusieurs sources, un même territoire"),
                 text(
@@ -106,9 +150,12 @@ COURSE = {
         },
         {
             "slug": "partenariats-et-travail-en-reseau",
+            "objectives": [
+                "Distinguer partenariat formalisé et travail en réseau.",
+                "Faire remonter les dysfonctionnements constatés sans renvoyer les personnes d'un guichet à l'autre.",
+            ],
             "title": "Partenariats et travail en réseau",
             "summary": "Passer de la juxtaposition des dispositifs à la coopération entre acteurs d'un territoire.",
-            "duration_minutes": 25,
             "body": [
                 heading("Coopérer plutôt que juxtaposer"),
                 text(
@@ -137,14 +184,17 @@ COURSE = {
                     "Un partenariat se formalise et se fait vivre.",
                     "Les habitant·es ont leur place dans les instances partenariales.",
                 ),
-                reading(TRIBUNE_RESEAUX),
+                reading(CASF_L123_6, TRIBUNE_RESEAUX),
             ],
         },
         {
             "slug": "un-projet-de-territoire-avec-les-jeunes",
+            "objectives": [
+                "Associer des jeunes à un projet dès sa conception.",
+                "Négocier un projet avec une intercommunalité en s'appuyant sur de petites victoires.",
+            ],
             "title": "Un projet de territoire avec les jeunes",
             "summary": "De la parole de jeunes d'un territoire rural à une négociation avec l'intercommunalité.",
-            "duration_minutes": 25,
             "body": [
                 heading("Une démarche pas à pas"),
                 text(

@@ -29,6 +29,14 @@ def seconds_as_minutes(seconds):
 
 
 @register.filter
+def body_cache_version(page):
+    """The part of a lesson body's fragment key that changes with what it shows of other objects."""
+    from courses.fragments import body_version
+
+    return body_version(page)
+
+
+@register.filter
 def body_segments(body):
     """A lesson body cut into runs of content blocks (the same for every reader, so cacheable) and activity
     blocks on their own (they show the reader's own status and are always rendered for the request)."""

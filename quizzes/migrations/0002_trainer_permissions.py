@@ -2,26 +2,7 @@
 
 from django.db import migrations
 
-GROUPS = ("Formateur·rices", "Formateur·rices référent·es", "Administrateur·rices")
-MODELS = ("questioncategory", "question", "quiz")
-ACTIONS = ("add", "change", "delete", "view")
-
-
-def grant_permissions(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    Group = apps.get_model("auth", "Group")
-    permissions = []
-    for model in MODELS:
-        content_type, _ = ContentType.objects.get_or_create(app_label="quizzes", model=model)
-        for action in ACTIONS:
-            permission, _ = Permission.objects.get_or_create(
-                content_type=content_type, codename=f"{action}_{model}", defaults={"name": f"Can {action} {model}"}
-            )
-            permissions.append(permission)
-    for name in GROUPS:
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*permissions)
+from quizzes.bootstrap import grant_permissions
 
 
 class Migration(migrations.Migration):

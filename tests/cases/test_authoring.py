@@ -12,7 +12,7 @@ from cases.blocks import CaseBlock, CaseGraphBlock, RoleCardBlock
 from cases.models import CaseIndexPage, CasePage
 from cases.publishing import CaseNotPublishable, publish_case
 from home.models import HomePage
-from tests.factories import case_choice, case_decision, five_node_graph, make_case
+from tests.factories import case_choice, case_decision, five_node_graph, make_case, make_course_trainer
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +85,8 @@ def test_publish_service_refuses_an_unreachable_node():
 
 
 def test_admin_saves_an_incomplete_draft_but_refuses_to_publish_it(client, trainer):
-    case = make_case(live=False, nodes=five_node_graph(), owner=trainer)  # its author: the report button shows
+    case = make_case(live=False, nodes=five_node_graph())
+    make_course_trainer(trainer, cases=[case])  # a course trainer of its course: the report button shows
     client.force_login(trainer)
     url = reverse("wagtailadmin_pages:edit", args=[case.pk])
     edit_page = client.get(url)
@@ -169,8 +170,8 @@ def test_case_block_and_role_card_render_from_their_preview_values(learner, rf):
 
 def test_case_block_counts_toward_lesson_completion(learner):
     from cases import play
-    from courses.models import LessonActivity
     from progress.api import completed_keys
+    from progress.models import LessonActivity
     from tests.factories import make_course, make_lesson
 
     case = make_case()
@@ -190,16 +191,3 @@ def test_graph_block_value_round_trips():
     value = StreamValue(CaseGraphBlock(), five_node_graph())
     raw = CaseGraphBlock().get_prep_value(value)
     assert CaseGraphBlock().to_python(raw)[0].value["choices"][0]["key"] == "bon1"
-
-
-def test_demo_load_is_idempotent_and_the_demo_case_renders(client, settings, learner):
-    from django.core.management import call_command
-
-    settings.DEBUG = True
-    call_command("load_demo")
-    call_command("load_demo")
-    case = CasePage.objects.get(slug="impayes-energie-residence-les-tilleuls")
-    assert case.live and {d.code for d in case.domains.all()} == {"DC1", "DC4"}
-    client.force_login(learner)
-    body = text(client.get(case.url))
-    assert "Mme Diallo" in body and "Les personnes et les partenaires" in body

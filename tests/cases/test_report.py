@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from accounts.permissions import Role
 from cases import play
-from tests.factories import make_case, make_user
+from tests.factories import make_case, make_course_trainer, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,8 @@ def play_path(user, case, choices, justification="Ma raison de choisir ainsi."):
 
 @pytest.fixture
 def played_case(learner, other_learner, trainer):
-    case = make_case(owner=trainer)  # the trainer wrote it: they read everyone's reasoning (see test_report_scope)
+    case = make_case()
+    make_course_trainer(trainer, cases=[case])  # they read everyone's reasoning (see test_report_scope)
     third = make_user(Role.LEARNER, display_name="Alex Troisième")
     play_path(learner, case, ["bon1", "bon2", "bon3", "bon4", "bon5"], "Le groupe décide lui-même.")
     play_path(other_learner, case, ["mauvais1", "bon2", "mauvais3", "bon4", "bon5"], "Cela va plus vite.")
@@ -84,7 +85,8 @@ def test_csv_exports(client, lead_trainer, played_case):
 
 
 def test_csv_neutralises_formulas(client, trainer, learner):
-    case = make_case(owner=trainer)
+    case = make_case()
+    make_course_trainer(trainer, cases=[case])
     play_path(learner, case, ["bon1"], '=HYPERLINK("http://exemple.test")')
     client.force_login(trainer)
     content = client.get(reverse("cases:report_csv", args=[case.pk]) + "?contenu=decisions").content.decode()
@@ -113,3 +115,40 @@ def test_case_pages_and_my_space_queries_are_bounded(client, learner, played_cas
     attempt = play.start_attempt(learner, played_case)
     with django_assert_max_num_queries(20):
         assert client.get(reverse("cases:play", args=[attempt.pk])).status_code == 200
+
+
+def test_medians_and_newest_justifications_come_from_the_database(learner, other_learner, played_case):
+    from cases import report
+    from cases.models import CaseDecision
+
+    seconds = {"Camille": [10, 20, 30, 40, 50], "Sacha": [70, 20, 30, 40, 50], "Alex": [40, 20, 30, 40, 50]}
+    for decision in CaseDecision.objects.select_related("attempt__user"):
+        first_name = decision.attempt.user.get_display_name().split()[0]
+        decision.time_spent_seconds = seconds[first_name][decision.step]
+        decision.save(update_fields=["time_spent_seconds"])
+    data = report.case_report(played_case)
+    medians = {node["key"]: node["median_seconds"] for node in data["nodes"]}
+    assert medians["d1"] == 40  # 10, 40, 70: the middle one
+    assert report.median_seconds(CaseDecision.objects.filter(node_key="d1").exclude(time_spent_seconds=40)) == {
+        "d1": 40  # 10 and 70: the mean of the two middle ones
+    }
+    # Only the newest justifications of each choice are shown, and the page says that the CSV has them all.
+    grouped = report.justifications(played_case, per_choice=1)
+    assert [d["justification"] for d in grouped[("d1", "mauvais1")]] == ["Je préfère agir seul."]
+    d1 = next(node for node in data["nodes"] if node["key"] == "d1")
+    assert next(c for c in d1["choices"] if c["key"] == "mauvais1")["justified"] == 2
+
+
+def test_the_cached_report_shows_a_new_decision_at_once(client, trainer, played_case, learner):
+    client.force_login(trainer)
+    url = reverse("cases:report", args=[played_case.pk])
+    first = client.get(url).context
+    assert first["decisions"] == 15 and first["attempts"] == 3
+    assert client.get(url).context["decisions"] == 15  # served from the cache
+
+    attempt = play.start_attempt(learner, played_case)  # a second attempt: counted at once
+    assert client.get(url).context["attempts"] == 4
+    play.decide(attempt, step=0, node_key="d1", choice_key="bon1", justification="Cette fois, avec le groupe.")
+    second = client.get(url)
+    assert second.context["decisions"] == 16
+    assert "Cette fois, avec le groupe." in html.unescape(second.content.decode())

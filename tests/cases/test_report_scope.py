@@ -1,6 +1,6 @@
-"""A trainer reads the reasoning report of the cases they wrote (everyone's attempts) or, for the other cases, only
-their teams' learners' attempts; a case neither theirs nor played by their learners is a 404. Lead trainers and
-administrators read everything."""
+"""A trainer reads the reasoning report of the cases of the courses they are course trainer of (everyone's attempts)
+or, for the other cases, only their teams' learners' attempts; a case neither taught nor played by their learners is
+a 404. Lead trainers and administrators read everything. Writing or revising pages widens nobody's scope."""
 
 import csv
 import html
@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from accounts.permissions import Role
 from tests.cases.test_report import play_path
-from tests.factories import make_case, make_course, make_lesson, make_team, make_user
+from tests.factories import make_case, make_course, make_course_trainer, make_lesson, make_team, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +19,14 @@ PATH = ["bon1", "bon2", "bon3", "bon4", "bon5"]
 
 
 @pytest.fixture
-def case(author, learner, other_learner):
-    case = make_case(owner=author)
+def course_trainer(db):
+    return make_user(Role.TRAINER, display_name="Inès Formatrice du module")
+
+
+@pytest.fixture
+def case(course_trainer, learner, other_learner):
+    case = make_case()
+    make_course_trainer(course_trainer, cases=[case])
     play_path(learner, case, PATH, "Camille justifie son choix.")
     play_path(other_learner, case, PATH, "Sacha justifie son choix.")
     return case
@@ -43,8 +49,8 @@ def summary_csv(client, case):
     return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
 
 
-@pytest.mark.parametrize("who", ["author", "lead_trainer", "admin_user"])
-def test_author_lead_trainer_and_admin_read_every_attempt(client, request, case, who):
+@pytest.mark.parametrize("who", ["course_trainer", "lead_trainer", "admin_user"])
+def test_course_trainer_lead_trainer_and_admin_read_every_attempt(client, request, case, who):
     response = report(client, request.getfixturevalue(who), case)
     assert response.status_code == 200
     body = html.unescape(response.content.decode())
@@ -83,8 +89,8 @@ def test_unrelated_trainer_gets_404_everywhere(client, case, trainer, learner):
     assert reverse("cases:report", args=[case.pk]) not in client.get(case.url).content.decode()
 
 
-def test_team_trainer_gets_404_until_one_of_their_learners_plays(client, author, learner, team_trainer):
-    case = make_case(owner=author)
+def test_team_trainer_gets_404_until_one_of_their_learners_plays(client, learner, team_trainer):
+    case = make_case()
     play_path(make_user(Role.LEARNER), case, PATH)
     assert report(client, team_trainer, case).status_code == 404
     play_path(learner, case, PATH[:2])
@@ -92,33 +98,30 @@ def test_team_trainer_gets_404_until_one_of_their_learners_plays(client, author,
     assert reverse("cases:report", args=[case.pk]) in client.get(case.url).content.decode()
 
 
-def test_a_reviser_of_the_case_is_an_author(client, case, trainer):
+def test_revising_or_owning_pages_gives_no_scope(client, case, trainer):
+    """Before explicit assignments, a revision of the case, of a lesson or of a course embedding it opened everyone's
+    reasoning: none of them does now."""
     case.save_revision(user=trainer)
-    response = report(client, trainer, case)
-    assert response.status_code == 200 and response.context["learners"] == 2
-
-
-def test_the_author_of_a_course_embedding_the_case_is_an_author(client, case, trainer):
-    course = make_course(owner=trainer)
-    make_lesson(course, body=[("case", {"case": case, "introduction": "", "required": True})])
-    response = report(client, trainer, case)
-    assert response.status_code == 200 and response.context["learners"] == 2
-
-
-def test_the_author_of_a_lesson_embedding_the_case_is_an_author(client, case, trainer):
-    lesson = make_lesson(make_course(), body=[("case", {"case": case, "introduction": "", "required": True})])
+    course = make_course(title="Un module écrit par la formatrice", owner=trainer)
+    lesson = make_lesson(course, body=[("case", {"case": case, "introduction": "", "required": True})])
     lesson.save_revision(user=trainer)
-    assert report(client, trainer, case).context["learners"] == 2
+    course.save_revision(user=trainer)
+    assert report(client, trainer, case).status_code == 404
 
 
-def test_admin_report_button_only_for_reports_the_trainer_may_open(client, case, trainer, author):
+def test_a_course_trainer_of_another_course_reads_nothing_here(client, case, trainer):
+    make_course_trainer(trainer, cases=[make_case(title="Un autre cas")])
+    assert report(client, trainer, case).status_code == 404
+
+
+def test_admin_report_button_only_for_reports_the_trainer_may_open(client, case, trainer, course_trainer):
     edit = reverse("wagtailadmin_pages:edit", args=[case.pk])
     link = reverse("cases:report", args=[case.pk])
     client.force_login(trainer)
     assert link not in client.get(edit).content.decode()
     listing = client.get(reverse("wagtailadmin_explore", args=[case.get_parent().pk])).content.decode()
     assert link not in listing
-    client.force_login(author)
+    client.force_login(course_trainer)
     assert link in client.get(edit).content.decode()
     assert link in client.get(reverse("wagtailadmin_explore", args=[case.get_parent().pk])).content.decode()
 

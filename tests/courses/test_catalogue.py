@@ -23,14 +23,19 @@ def titles(response):
     return [course.title for course, _card, _summary in response.context["course_cards"]]
 
 
+def overridden(minutes):
+    """Durations are computed from lessons; these courses have none, so an author imposes the figure."""
+    return {"duration_override_minutes": minutes, "duration_override_reason": "Séance en présentiel"}
+
+
 @pytest.fixture
 def three_courses():
     dc1, dc4 = CompetenceDomain.objects.get(code="DC1"), CompetenceDomain.objects.get(code="DC4")
-    short = make_course(title="Travailler en réseau", duration_minutes=45, domains=[dc4])
+    short = make_course(title="Travailler en réseau", **overridden(45), domains=[dc4])
     medium = make_course(
-        title="Animer un collectif", duration_minutes=120, level=CoursePage.Level.DEEPENING, domains=[dc1]
+        title="Animer un collectif", **overridden(120), level=CoursePage.Level.DEEPENING, domains=[dc1]
     )
-    long = make_course(title="Conduire une évaluation", duration_minutes=240, level=CoursePage.Level.EXPERT)
+    long = make_course(title="Conduire une évaluation", **overridden(240), level=CoursePage.Level.EXPERT)
     make_lesson(long, "Mesurer les effets", body=[("rich_text", "<p>Une évaluation partagée avec le groupe.</p>")])
     return short, medium, long
 

@@ -96,7 +96,7 @@ def test_completion_needs_post_and_csrf(learner, course_with_lessons):
 
 
 def test_required_activities_complete_the_lesson_automatically(learner, course_with_lessons):
-    from courses.models import LessonActivity
+    from progress.models import LessonActivity
 
     course, (first, _second) = course_with_lessons
     progress.enrol(learner, course)

@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from quizzes.blocks import QuizBlock
@@ -94,34 +93,6 @@ def test_quiz_block_preview_renders(all_types):
     block = QuizBlock()
     html = block.render(block.get_preview_value(), context={"user": None, "request": None})
     assert "Aperçu" in html
-
-
-def test_demo_loads_twice_and_its_pages_render(client, learner, settings):
-    settings.DEBUG = True
-    call_command("load_demo")
-    counts = (Question.objects.count(), QuizPage.objects.count())
-    call_command("load_demo")
-    assert (Question.objects.count(), QuizPage.objects.count()) == counts
-    assert counts[0] >= 30 and counts[1] == 7
-    assert set(Question.objects.values_list("qtype", flat=True)) == {
-        "single",
-        "multiple",
-        "true_false",
-        "matching",
-        "ordering",
-        "short_answer",
-        "likert",
-    }
-    for question in Question.objects.all():
-        assert question.explanation or question.feedback_correct
-    client.force_login(learner)
-    for page in QuizPage.objects.live():
-        assert client.get(page.url).status_code == 200
-        client.post(reverse("quizzes:start", args=[page.quiz_id]))
-    from quizzes.models import Attempt
-
-    for attempt in Attempt.objects.filter(user=learner):
-        assert client.get(reverse("quizzes:attempt", args=[attempt.pk])).status_code == 200
 
 
 def test_bank_admin_pages_render_for_trainers(client, trainer, all_types):

@@ -9,9 +9,9 @@ from openpyxl import load_workbook
 
 from accounts.personal_data import build_export_zip
 from quizzes import reports
-from quizzes.models import Attempt, Quiz, QuizPage
+from quizzes.models import Attempt, Quiz
 from quizzes.taking import start_attempt, submit_attempt
-from tests.factories import make_quiz, make_user
+from tests.factories import make_course_trainer, make_quiz, make_user
 from tests.quizzes.helpers import answer_fields
 
 pytestmark = pytest.mark.django_db
@@ -25,8 +25,8 @@ def take(user, quiz, right):
 
 
 def write(trainer, quiz):
-    """Make the trainer the quiz's author (owner of its page): they read everyone's results on it."""
-    QuizPage.objects.filter(quiz=quiz).update(owner=trainer)
+    """Make the trainer a course trainer of a course embedding the quiz: they read everyone's results on it."""
+    make_course_trainer(trainer, quizzes=[quiz])
 
 
 @pytest.fixture

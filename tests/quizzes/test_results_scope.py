@@ -1,6 +1,7 @@
-"""A trainer reads the results of the quizzes they wrote (everyone's attempts) or, for the other quizzes, only their
-teams' learners' attempts; a quiz neither theirs nor taken by their learners is a 404 and is not listed. Lead
-trainers and administrators read everything."""
+"""A trainer reads the results of the quizzes of the courses they are course trainer of (everyone's attempts) or, for
+the other quizzes, only their teams' learners' attempts; a quiz neither taught nor taken by their learners is a 404
+and is not listed. Lead trainers and administrators read everything. Writing or re-saving a quiz (or its page)
+widens nobody's scope."""
 
 import csv
 import io
@@ -12,7 +13,7 @@ from wagtail.log_actions import log
 
 from accounts.permissions import Role
 from quizzes.models import QuizPage
-from tests.factories import make_course, make_lesson, make_quiz, make_team, make_user
+from tests.factories import make_course, make_course_trainer, make_lesson, make_quiz, make_team, make_user
 from tests.quizzes.test_results_and_access import take
 
 pytestmark = pytest.mark.django_db
@@ -21,8 +22,13 @@ RESULT_URLS = ("quizzes:trainer_report", "quizzes:report_csv", "quizzes:report_x
 
 
 @pytest.fixture
-def taken(quiz, author, learner, other_learner):
-    QuizPage.objects.filter(quiz=quiz).update(owner=author)
+def course_trainer(db):
+    return make_user(Role.TRAINER, display_name="Inès Formatrice du module")
+
+
+@pytest.fixture
+def taken(quiz, course_trainer, learner, other_learner):
+    make_course_trainer(course_trainer, quizzes=[quiz])
     take(learner, quiz, True)
     take(other_learner, quiz, False)
     return quiz
@@ -47,8 +53,8 @@ def listed(client):
     return {quiz.title: quiz.attempt_count for quiz in response.context["quizzes"]}
 
 
-@pytest.mark.parametrize("who", ["author", "lead_trainer", "admin_user"])
-def test_author_lead_trainer_and_admin_read_every_attempt(client, request, taken, who):
+@pytest.mark.parametrize("who", ["course_trainer", "lead_trainer", "admin_user"])
+def test_course_trainer_lead_trainer_and_admin_read_every_attempt(client, request, taken, who):
     client.force_login(request.getfixturevalue(who))
     response = client.get(reverse("quizzes:trainer_report", args=[taken.pk]))
     assert response.status_code == 200
@@ -102,14 +108,22 @@ def test_an_unfinished_attempt_does_not_open_the_results(client, taken, team_tra
     assert "Pas encore validé" not in listed(client)
 
 
-def test_the_creator_logged_by_the_admin_is_an_author(client, taken, trainer):
+def test_creating_editing_or_revising_gives_no_scope(client, taken, trainer):
+    """Before explicit assignments, a log entry of the admin, a revision of the quiz page or a course embedding the
+    quiz opened everyone's results: none of them does now."""
     log(instance=taken, action="wagtail.create", user=trainer)
+    log(instance=taken, action="wagtail.edit", user=trainer)
+    QuizPage.objects.get(quiz=taken).save_revision(user=trainer)
+    course = make_course(title="Un module écrit par la formatrice", owner=trainer)
+    make_lesson(course, body=[("quiz", {"quiz": taken, "required": True})]).save_revision(user=trainer)
     client.force_login(trainer)
-    response = client.get(reverse("quizzes:trainer_report", args=[taken.pk]))
-    assert response.status_code == 200 and response.context["summary"]["count"] == 2
+    assert listed(client) == {}
+    for name in RESULT_URLS:
+        assert client.get(reverse(name, args=[taken.pk])).status_code == 404, name
 
 
-def test_creating_a_quiz_in_the_admin_makes_its_author(client, trainer, all_types, learner):
+def test_creating_a_quiz_in_the_admin_gives_no_scope(client, trainer, all_types, learner):
+    """Its creator reads the results of their teams' learners only, like any quiz they did not write."""
     from quizzes.models import Quiz
 
     client.force_login(trainer)
@@ -139,35 +153,22 @@ def test_creating_a_quiz_in_the_admin_makes_its_author(client, trainer, all_type
     assert response.status_code == 302, response.content.decode()[:3000]
     quiz = Quiz.objects.get(title="Quiz écrit dans l'administration")
     take(learner, quiz, True)
-    assert listed(client) == {quiz.title: 1}
-    assert client.get(reverse("quizzes:trainer_report", args=[quiz.pk])).status_code == 200
+    assert listed(client) == {}
+    assert client.get(reverse("quizzes:trainer_report", args=[quiz.pk])).status_code == 404
 
 
-def test_a_reviser_of_the_quiz_page_is_an_author(client, taken, trainer):
-    QuizPage.objects.get(quiz=taken).save_revision(user=trainer)
-    client.force_login(trainer)
-    assert listed(client) == {taken.title: 2}
-
-
-def test_the_author_of_a_course_embedding_the_quiz_is_an_author(client, taken, trainer):
-    course = make_course(owner=trainer)
-    make_lesson(course, body=[("quiz", {"quiz": taken, "required": True})])
-    client.force_login(trainer)
-    assert listed(client) == {taken.title: 2}
-    assert len(csv_rows(client, taken)) == 3
-
-
-def test_list_shows_authored_quizzes_not_yet_taken(client, author, all_types):
+def test_list_shows_the_course_quizzes_not_yet_taken(client, course_trainer, all_types):
     quiz = make_quiz([all_types["single"]], title="Tout neuf")
-    log(instance=quiz, action="wagtail.edit", user=author)
+    make_course_trainer(course_trainer, quizzes=[quiz])
     make_quiz([all_types["single"]], title="Celui d'une autre")
-    client.force_login(author)
+    client.force_login(course_trainer)
     assert listed(client) == {"Tout neuf": 0}
     assert client.get(reverse("quizzes:trainer_report", args=[quiz.pk])).status_code == 200
 
 
 def test_scoped_list_queries_stay_bounded(client, all_types, team_trainer, django_assert_max_num_queries):
     team = team_trainer.trained_teams.get()
+    course = make_course(title="Le module du formateur")
 
     def build(offset):
         for i in range(offset, offset + 4):
@@ -177,7 +178,7 @@ def test_scoped_list_queries_stay_bounded(client, all_types, team_trainer, djang
             take(member, quiz, True)
             take(make_user(Role.LEARNER), quiz, False)
             written = make_quiz([all_types["single"]], title=f"Écrit {i:02d}")
-            log(instance=written, action="wagtail.create", user=team_trainer)
+            make_course_trainer(team_trainer, quizzes=[written], course=course)
             take(make_user(Role.LEARNER), written, True)
 
     build(0)

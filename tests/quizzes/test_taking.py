@@ -247,8 +247,7 @@ def test_results_page_shows_score_feedback_and_explanation(client, learner, quiz
 
 
 def test_lesson_quiz_block_completes_the_lesson(client, learner, all_types):
-    from courses.models import LessonActivity
-    from progress.models import ActivityResult
+    from progress.models import ActivityResult, LessonActivity
     from tests.factories import make_course, make_lesson
 
     quiz = make_quiz([all_types["true_false"]])

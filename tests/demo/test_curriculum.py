@@ -1,55 +1,27 @@
 """The French demo curriculum: its counts, its idempotence, and every demo page rendered for each role.
 
-The demo is loaded twice, once per module, inside a transaction rolled back at the end, so the other test modules
-start from the usual migrated database and the checks below stay fast.
+The demo is loaded by the package fixture (tests/demo/conftest.py).
 """
 
 import json
 import re
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.urls import reverse
-from wagtail.models import Page, Revision
+from wagtail.models import Revision
 
 from accounts.permissions import Role
 from cases.models import CasePage
 from courses.demo import COURSES
-from courses.models import CourseIndexPage, CoursePage, LessonActivity, LessonPage
+from courses.models import CourseIndexPage, CoursePage, LessonPage
 from home.models import HomePage, StandardPage
 from progress import api as progress
-from progress.models import Enrolment, Status
+from progress.models import LessonActivity, Status
 from quizzes.models.pages import QuizIndexPage, QuizPage
 from reflections import demo as reflections_demo
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
-
-
-def snapshot():
-    return {
-        "pages": Page.objects.count(),
-        "revisions": Revision.objects.count(),
-        "enrolments": Enrolment.objects.count(),
-        "lesson_activities": LessonActivity.objects.count(),
-        "live_pages": Page.objects.live().count(),
-    }
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_demo", force=True)
-            first = snapshot()
-            call_command("load_demo", force=True)
-            yield {"first": first, "second": snapshot()}
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 def demo_courses():
@@ -117,7 +89,7 @@ def test_lesson_content_is_rich_and_honest(demo):
 
 def test_loading_twice_changes_nothing(demo):
     assert demo["second"] == demo["first"]
-    assert demo["first"]["enrolments"] > 0
+    assert demo["first"]["enrolments"] > 0 and demo["first"]["journal_entries"] > 0
 
 
 def test_the_demo_learner_keeps_her_progress(demo, client):
@@ -135,7 +107,7 @@ def test_the_demo_learner_keeps_her_progress(demo, client):
 
 
 def test_the_demo_trainer_reads_every_demo_report_and_result(demo, client):
-    """She owns the demo cases and quiz pages (core/scope.py): `make run` shows her every report and result."""
+    """She is course trainer of the demo courses (core/scope.py): `make run` shows her every report and result."""
     from accounts.models import User
 
     client.force_login(User.objects.get(email="formatrice@demo.collectif.test"))
@@ -229,3 +201,52 @@ def test_home_page_entry_points_name_real_modules(demo, client):
     assert quoted - titles <= {"Journaux partagés", "Suivi d'équipe"}  # the trainers' and managers' menu entries
     home = client.get("/").content.decode()
     assert "Par où commencer ?" in home and 'href="/formations/"' in home
+
+
+def test_demo_durations_are_computed_and_courses_sum_their_lessons(demo):
+    from courses.durations import computed_lesson_minutes
+
+    for course in demo_courses():
+        lessons = lessons_of(course)
+        for lesson in lessons:
+            assert lesson.duration_override_minutes is None, lesson.slug
+            assert lesson.duration_minutes == computed_lesson_minutes(lesson.body) > 0, lesson.slug
+        assert course.duration_minutes == sum(lesson.duration_minutes for lesson in lessons), course.slug
+
+
+def test_every_demo_lesson_has_objectives_and_dated_references(demo):
+    for course in demo_courses():
+        for lesson in lessons_of(course):
+            assert 2 <= lesson.objectives.count("<li>") <= 4, lesson.slug
+            readings = blocks_of_lesson(lesson, "further_reading")
+            assert readings, f"{lesson.slug} has no « Pour aller plus loin »"
+            for item in (item for block in readings for item in block.value["items"]):
+                # Every reference carries its year or its article number; none points at an invented address.
+                assert re.search(r"\b(19|20)\d\d\b|art\. [LDR]\. ", item["reference"]), item["reference"]
+                assert not item["url"], item["reference"]
+
+
+def test_legal_points_of_the_demo_cite_their_articles(demo):
+    references = " ".join(
+        item["reference"]
+        for course in demo_courses()
+        for lesson in lessons_of(course)
+        for block in blocks_of_lesson(lesson, "further_reading")
+        for item in block.value["items"]
+    )
+    for article in ("D. 142-1-1", "L. 311-6", "D. 311-16", "D. 311-19", "L. 123-6", "art. 40", "2016-1440"):
+        assert article in references, article
+
+
+def blocks_of_lesson(lesson, block_type):
+    return [child for child in lesson.body if child.block_type == block_type]
+
+
+def test_no_demo_lesson_is_thin_unless_an_activity_carries_its_time(demo):
+    from core.activities import activities_in_stream
+    from courses.durations import reading_words
+
+    for course in demo_courses():
+        for lesson in lessons_of(course):
+            if not activities_in_stream(lesson.body):
+                assert reading_words(lesson.body) >= 500, lesson.slug
