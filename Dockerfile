@@ -14,8 +14,9 @@ RUN apt-get update \
 RUN useradd --create-home --uid 1000 collectif
 WORKDIR /app
 
-COPY pyproject.toml ./
-RUN pip install --upgrade pip && pip install .
+# Exact versions and hashes from the lockfile (make lock); the project itself adds no dependency.
+COPY pyproject.toml requirements.lock ./
+RUN pip install --upgrade pip && pip install --require-hashes -r requirements.lock
 
 COPY --chown=collectif:collectif . .
 RUN pip install --no-deps . \

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: run test install messages compilemessages lint migrate demo serve vendor vendor-h5p scale-check bench load
+.PHONY: run test install lock messages compilemessages lint migrate demo serve vendor vendor-h5p vendor-scorm scale-check bench load
 
 # Front-end libraries are vendored from npm at a pinned version and checked against the registry's
 # integrity hash; they land in static/vendor/ (gitignored). Mermaid draws case graphs in the admin preview.
@@ -13,13 +13,24 @@ MERMAID_VERSION := 11.12.0
 MERMAID_INTEGRITY := sha512-ZudVx73BwrMJfCFmSSJT84y6u5brEoV8DOItdHomNLz32uBjNrelm7mg95X7g+C6UoQH/W6mBLGDEDv73JdxBg==
 MERMAID := static/vendor/mermaid/mermaid-$(MERMAID_VERSION).stamp
 
-$(STAMP): pyproject.toml
+# Installs the exact versions (with hashes) of requirements-dev.lock, then the project without dependencies.
+$(STAMP): requirements-dev.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip check
 	touch $(STAMP)
 
 install: $(STAMP)
+
+## Refresh both lockfiles from pyproject.toml (developers, after changing a dependency): pip-tools, hashes included.
+lock:
+	test -x $(VENV)/piptools/bin/pip-compile || { $(PYTHON) -m venv $(VENV)/piptools && $(VENV)/piptools/bin/pip install --quiet "pip-tools>=7.4,<8"; }
+	$(VENV)/piptools/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
+		--no-emit-find-links -o requirements.lock pyproject.toml
+	$(VENV)/piptools/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
+		--no-emit-find-links --extra dev -o requirements-dev.lock pyproject.toml
 
 $(MERMAID):
 	rm -rf static/vendor/mermaid var/npm && mkdir -p static/vendor/mermaid var/npm
@@ -41,7 +52,7 @@ messages: install
 	$(BIN)/python manage.py makemessages --locale fr --locale en --ignore ".venv/*" --ignore "node_modules/*" --no-obsolete
 
 ## Third-party front-end files, pinned by lockfiles and copied under static/vendor/ (gitignored).
-vendor: vendor-h5p
+vendor: vendor-h5p vendor-scorm
 
 ## The H5P player (npm h5p-standalone, version pinned in h5p/npm/package-lock.json); its install script
 ## wants yarn, so scripts are skipped: only its prebuilt dist/ is used. Re-runs only when the lockfile changes.
@@ -56,8 +67,24 @@ $(H5P_STANDALONE_DIR)/.version: h5p/npm/package-lock.json
 
 vendor-h5p: $(H5P_STANDALONE_DIR)/.version
 
+## The SCORM runtime (npm scorm-again, version pinned in scorm/npm/package-lock.json): its prebuilt browser bundles
+## for SCORM 1.2 and 2004 and its cross-frame pair (the module runs sandboxed, the runtime on the lesson page), with
+## their source maps: each bundle names its map, and collectstatic's manifest storage refuses a missing one.
+SCORM_AGAIN_DIR := static/vendor/scorm-again
+SCORM_AGAIN_FILES := scorm12.min.js scorm2004.min.js cross-frame-api.min.js cross-frame-lms.min.js
+$(SCORM_AGAIN_DIR)/.version: scorm/npm/package-lock.json
+	@command -v npm >/dev/null || { echo "npm est introuvable : installez Node.js et npm (apt-get install -y nodejs npm)." >&2; exit 1; }
+	cd scorm/npm && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	rm -rf $(SCORM_AGAIN_DIR) && mkdir -p $(SCORM_AGAIN_DIR)
+	cd scorm/npm/node_modules/scorm-again/dist && cp $(SCORM_AGAIN_FILES) $(SCORM_AGAIN_FILES:=.map) $(CURDIR)/$(SCORM_AGAIN_DIR)/
+	cp scorm/npm/node_modules/scorm-again/LICENSE* $(SCORM_AGAIN_DIR)/
+	node -p "require('./scorm/npm/node_modules/scorm-again/package.json').version" > $@
+
+vendor-scorm: $(SCORM_AGAIN_DIR)/.version
+
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 
 demo: migrate compilemessages
 	$(BIN)/python manage.py load_demo
@@ -65,18 +92,24 @@ demo: migrate compilemessages
 run: vendor demo
 	./scripts/run_dev.sh
 
+## Python lint and format, template lint, and no model change left without its migration.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint --lint --quiet templates */templates
+	DJANGO_SETTINGS_MODULE=collectif.settings.test $(BIN)/python manage.py makemigrations --check --dry-run >/dev/null \
+		|| { echo "Des modèles ont changé sans migration : lancez manage.py makemigrations." >&2; exit 1; }
 
+## The whole suite on both cores (pytest-xdist), browser tests included. scripts/test_services.py installs
+## Chromium when it is missing and starts a throwaway Redis when none answers, then stops it.
+PYTEST_WORKERS ?= 2
 test: lint compilemessages vendor
-	@if [ ! -x /usr/bin/chromium ]; then echo "Chromium est introuvable : installez-le avec 'apt-get install -y chromium'." >&2; exit 1; fi
-	$(BIN)/pytest $(PYTEST_ARGS); status=$$?; \
+	$(BIN)/python -m scripts.test_services --chromium -- $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest n'a exécuté aucun test : échec." >&2; exit 1; fi; exit $$status
 
 ## Two web instances and two workers on PostgreSQL, Redis and S3 (moto), checked by a scripted client.
 scale-check: install compilemessages
-	$(BIN)/python -m scripts.scale_check
+	$(BIN)/python -m scripts.test_services -- $(BIN)/python -m scripts.scale_check
 
 ## Key pages at scale (PostgreSQL database collectif_bench, seeded once), through gunicorn with production settings.
 ## Prints each target with its measured figure; writes bench/results/latest.json and latest.md. Not part of `make test`.

@@ -14,7 +14,7 @@ class Ledger:
 
     quiz_attempts: set = field(default_factory=set)  # attempt ids acknowledged as submitted
     decisions: set = field(default_factory=set)  # (attempt id, step, node key, choice key)
-    drafts: dict = field(default_factory=dict)  # entry id → (revision, text) of the last acknowledged autosave
+    drafts: dict = field(default_factory=dict)  # entry id → (server version, text) of the last acknowledged autosave
     entries_created: int = 0
     # (session code, node key, pseudonym) → choice of the last vote the server acknowledged (302)
     votes: dict = field(default_factory=dict)

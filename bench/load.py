@@ -37,7 +37,8 @@ class Learner(Browser):
         self.email, self.t = email, targets
         self.case_attempt = None
         self.entry = None
-        self.revision = 0
+        self.version = 0  # the server's version of the draft, sent back with the next autosave
+        self.typed = 0
 
     async def read_lesson(self):
         await self.request("leçon", "GET", self.rng.choice(self.t["lesson_urls"]))
@@ -92,10 +93,10 @@ class Learner(Browser):
             self.ledger.decisions.add((attempt_id, int(hidden["step"]), hidden["node"], choice))
 
     async def autosave(self):
-        self.revision += 1
-        text = f"<p>Brouillon de {self.email}, version {self.revision}.</p>"
+        self.typed += 1
+        text = f"<p>Brouillon de {self.email}, frappe {self.typed}.</p>"
         path = f"/journal/{self.entry}/brouillon/" if self.entry else "/journal/brouillon/"
-        data = {"title": "Notes de charge", "body_html": text, "revision": str(self.revision)}
+        data = {"title": "Notes de charge", "body_html": text, "revision": str(self.version)}
         response = await self.request("journal (brouillon)", "POST", path, data, headers={"X-Requested-With": "fetch"})
         if response is None:
             return
@@ -103,7 +104,8 @@ class Learner(Browser):
         if self.entry is None:
             self.entry = payload["entry"]
             self.ledger.entries_created += 1
-        self.ledger.drafts[self.entry] = (payload["revision"], text)
+        self.version = payload["version"]
+        self.ledger.drafts[self.entry] = (self.version, text)
 
     async def run(self, deadline):
         actions = [self.read_lesson] * 4 + [self.answer_quiz, self.play_case, self.play_case, self.autosave]

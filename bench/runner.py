@@ -219,7 +219,13 @@ def build_specs(t, browsers, base):
             f"/equipes/{t['small_team']}/",
             Target(max_queries=20, same_queries_as="tableau d'équipe (1 000 × 30)"),
         ),
-        PageSpec("rapport d'un cas (formatrice)", trainer, f"/cas-pratiques/{case_id}/rapport/", every=3),
+        PageSpec(
+            "rapport d'un cas (formatrice, 100 000 décisions)",
+            trainer,
+            f"/cas-pratiques/{case_id}/rapport/",
+            Target(ratio=3),
+            every=3,
+        ),
         PageSpec(
             "export XLSX (1 000 × 30)",
             manager,
@@ -239,7 +245,8 @@ def run():
         base = server.base
         browsers = {None: Browser()}
         for email in (t["learner"], t["learners"][1], t["manager"], t["trainer"]):
-            browsers[email] = Browser().login(base, email, t["password"])
+            totp_secret = t["staff_totp_secret"] if email in (t["manager"], t["trainer"]) else None
+            browsers[email] = Browser().login(base, email, t["password"], totp_secret=totp_secret)
         specs = build_specs(t, browsers, base)
         print(f"Mesure de {len(specs)} pages, {ROUNDS} tours entrelacés...", flush=True)
         started = time.monotonic()

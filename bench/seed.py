@@ -26,6 +26,8 @@ DOMAIN = "bench.collectif.test"
 PASSWORD = "mesure-collectif-2025"  # known on purpose: only the bench database uses it
 MANAGER_EMAIL = f"bench-responsable@{DOMAIN}"
 TRAINER_EMAIL = f"bench-formatrice@{DOMAIN}"
+# Production settings require TOTP for every staff page: the bench's manager and trainer have this one.
+STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ"
 LEARNER_EMAIL = f"bench-apprenante@{DOMAIN}"
 ORGANISATION = "Réseau de mesure (données de charge)"
 BIG_TEAM = "Promotion complète"
@@ -51,6 +53,9 @@ class Scale:
     questions: int = 300
     questions_per_quiz: int = 10
     journal_entries: int = 50_000
+    # The last case is the one whose trainer report is measured: every learner plays it this many times
+    # (1,000 learners × 20 attempts × 5 decisions = 100,000 decisions).
+    report_case_attempts: int = 20
 
     @classmethod
     def tiny(cls):
@@ -64,6 +69,7 @@ class Scale:
             questions=12,
             questions_per_quiz=4,
             journal_entries=40,
+            report_case_attempts=3,
         )
 
 
@@ -469,7 +475,8 @@ def build_progress(scale, learners, courses, quizzes, rng):
 
 
 def build_case_records(scale, learners, cases, rng):
-    """One finished attempt per learner and case (five decisions each, one per phase), and its result."""
+    """Finished attempts (five decisions each, one per phase) and their results: one per learner and case, and
+    `report_case_attempts` per learner on the last case, whose report the bench measures."""
     from cases.models import CaseAttempt, CaseDecision
     from progress.models import ActivityResult, ProgressEvent, Status
 
@@ -477,8 +484,9 @@ def build_case_records(scale, learners, cases, rng):
     choices = [("associer", "recommande", 10), ("consulter", "acceptable", 5), ("decider-seul", "a_eviter", 0)]
     endings = {"associer": "fin-reussie", "consulter": "fin-mitigee", "decider-seul": "fin-repli"}
     attempts, paths, results, events = [], [], [], []
+    plays = [(case, 1) for case in cases[:-1]] + [(cases[-1], n) for n in range(1, scale.report_case_attempts + 1)]
     for user in learners:
-        for case in cases:
+        for case, number in plays:
             path = [rng.choice(choices) for _phase in PHASES]
             ratio = sum(score for _key, _quality, score in path) / (10 * len(PHASES))
             attempts.append(
@@ -486,7 +494,7 @@ def build_case_records(scale, learners, cases, rng):
                     user=user,
                     case=case,
                     revision_id=case.live_revision_id,
-                    number=1,
+                    number=number,
                     status=CaseAttempt.Status.COMPLETED,
                     ending_key=endings[path[-1][0]],
                     score=ratio,
@@ -494,10 +502,13 @@ def build_case_records(scale, learners, cases, rng):
                 )
             )
             paths.append(path)
+            if number > 1:  # one result per learner and activity, counting the attempts
+                continue
             key = f"case:{case.pk}"
+            tries = scale.report_case_attempts if case is cases[-1] else 1
             results.append(
                 ActivityResult(
-                    user=user, activity_key=key, status=Status.COMPLETED, score=ratio, attempts=1, completed_at=now
+                    user=user, activity_key=key, status=Status.COMPLETED, score=ratio, attempts=tries, completed_at=now
                 )
             )
             events.append(ProgressEvent(user=user, activity_key=key, status=Status.COMPLETED, score=ratio))
@@ -622,6 +633,26 @@ def refresh_statistics():
         cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
 
 
+def ensure_staff_totp():
+    """The bench's manager and trainer get TOTP (also on a database seeded before staff needed it)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    for user in User.objects.filter(email__in=[MANAGER_EMAIL, TRAINER_EMAIL]):
+        if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+            TOTP.activate(user, STAFF_TOTP_SECRET)
+
+
+def ensure_course_trainer():
+    """The bench trainer is course trainer of every bench course (an explicit link, as a lead trainer would set
+    it): the case report she opens is the whole-group one (also on a database seeded before such links existed)."""
+    from courses.models import CoursePage, CourseTrainer
+
+    trainer = User.objects.get(email=TRAINER_EMAIL)
+    for course in CoursePage.objects.filter(slug__startswith=COURSE_SLUG):
+        CourseTrainer.objects.get_or_create(course=course, trainer=trainer)
+
+
 def targets():
     """What the bench and the load test open: page addresses, ids and accounts (JSON-friendly)."""
     from cases.models import CasePage
@@ -641,6 +672,7 @@ def targets():
     teams = {team.name: team.pk for team in Team.objects.filter(organisation__name=ORGANISATION)}
     return {
         "password": PASSWORD,
+        "staff_totp_secret": STAFF_TOTP_SECRET,
         "learner": LEARNER_EMAIL,
         "manager": MANAGER_EMAIL,
         "trainer": TRAINER_EMAIL,

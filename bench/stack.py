@@ -52,6 +52,7 @@ def production_env(workers=2):
         "LOG_FORMAT": "plain",
         "LOG_LEVEL": "WARNING",
         "WEB_CONCURRENCY": str(workers),
+        "COLLECTIF_DEV_TOOLS": "1",
     }
 
 

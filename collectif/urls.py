@@ -9,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core.health import health
 from courses.views import catalogue
 from home.views import my_space
+from reflections import urls as reflections_urls
+from teamjournal import urls as teamjournal_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,13 +20,15 @@ urlpatterns = [
     path("compte/", login_required(RedirectView.as_view(pattern_name="account_profile")), name="account_home"),
     path("mon-espace/", my_space, name="my_space"),
     path("sante/", health, name="health"),
-    path("journal/", include("reflections.urls")),
+    # The team journal, its own app since, keeps its addresses and names in the journal's namespace.
+    path("journal/", include((reflections_urls.urlpatterns + teamjournal_urls.urlpatterns, "reflections"))),
     path("cas-pratiques/", include("cases.urls")),
     path("apprentissage/", include("courses.urls")),
     # Named entry for the main navigation; the catalogue stays a Wagtail page served at the same address.
     path("formations/", catalogue, name="catalogue"),
     path("", include("teams.urls")),
     path("h5p/", include("h5p.urls")),
+    path("scorm/", include("scorm.urls")),
     path("evaluations/", include("quizzes.urls")),
     path("seance/", include("debrief.urls")),
 ]

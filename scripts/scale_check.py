@@ -24,7 +24,9 @@ from scripts.httpclient import Browser
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PG_SERVER = os.environ.get("SCALE_CHECK_PG", "postgres://postgres@127.0.0.1:5432")
-REDIS = os.environ.get("SCALE_CHECK_REDIS", "redis://127.0.0.1:6379/15")
+REDIS = os.environ.get(
+    "SCALE_CHECK_REDIS", os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15").rsplit("/", 1)[0] + "/15"
+)
 STARTED = time.monotonic()
 # The whole check must finish within 5 minutes on an otherwise idle 2-core machine (SCALE_CHECK_BUDGET: seconds).
 DEADLINE = STARTED + float(os.environ.get("SCALE_CHECK_BUDGET", "300"))
@@ -67,6 +69,8 @@ class Stack:
             "LOG_FORMAT": "plain",
             "LOG_LEVEL": "WARNING",
             "WEB_CONCURRENCY": "2",
+            "COLLECTIF_DEV_TOOLS": "1",
+            "HEALTH_CHECK_TOKEN": uuid.uuid4().hex,
         }
 
     def manage(self, *args, check=True):
@@ -130,11 +134,11 @@ class Stack:
                 print(f"    {process.name} : arrêt en {time.monotonic() - began:.0f} s", flush=True)
 
 
-def wait_for(url, timeout=120):
+def wait_for(url, timeout=120, headers=None):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         try:
-            response = requests.get(url, timeout=30)
+            response = requests.get(url, timeout=30, headers=headers)
             if response.status_code in (200, 503):
                 return response
         except requests.RequestException:  # not listening yet, or still booting
@@ -198,6 +202,7 @@ def run():
             stack.start("s3", [PYTHON, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(stack.s3_port)])
             collect = stack.start("collectstatic", [PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"])
             stack.manage("migrate", "--noinput")
+            stack.manage("createcachetable")
             progress("base migrée")
             if collect.wait(timeout=120) != 0:
                 check("collectstatic", False, f"code {collect.returncode}")
@@ -221,7 +226,7 @@ def run():
             progress("comptes, quiz et 500 personnes à relancer créés ; instances et workers lancés")
             setup_django(stack.env)
             for base in (base_a, base_b):
-                health = wait_for(base + "/sante/").json()
+                health = wait_for(base + "/sante/", headers={"X-Health-Token": stack.env["HEALTH_CHECK_TOKEN"]}).json()
                 check(f"{base}/sante/ : base, cache Redis et stockage S3", health["status"] == "ok", str(health))
             from scripts.scale_checks import ALL_CHECKS
 

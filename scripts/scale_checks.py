@@ -6,7 +6,6 @@ up in the checking process with the same production settings) to compare what th
 
 import collections
 import json
-import os
 import re
 import signal
 import time
@@ -25,7 +24,17 @@ from scripts.scale_fixtures import (
     create_h5p_lesson,
 )
 
-H5P_PACKAGE = Path(os.environ.get("SCALE_CHECK_H5P", "/work/shared/fixtures/h5p/truefalse-hello-world.h5p"))
+# A package built by the tests' kit (a small library written for the tests): nothing read outside the repository.
+H5P_PACKAGE_NAME = "collectif-question.h5p"
+
+
+def h5p_package():
+    from tests import h5p_kit
+
+    return h5p_kit.package()
+
+
+PLAYER_FRAME = re.compile(r'data-h5p-frame="(\d+)" data-h5p-token="([^"]+)"')
 
 
 def session_moves_between_instances(ctx):
@@ -82,7 +91,7 @@ def h5p_uploaded_on_a_is_played_on_b(ctx):
         ctx["a"],
         "/admin/snippets/h5p/h5pactivity/add/",
         data={"title": H5P_TITLE, "csrfmiddlewaretoken": trainer.csrf()},
-        files={"package": (H5P_PACKAGE.name, H5P_PACKAGE.read_bytes(), "application/zip")},
+        files={"package": (H5P_PACKAGE_NAME, h5p_package(), "application/zip")},
     )
     activity = H5PActivity.objects.filter(title=H5P_TITLE).first()
     check(
@@ -103,24 +112,28 @@ def h5p_uploaded_on_a_is_played_on_b(ctx):
     learner = ctx["Browser"]().login(ctx["a"], LEARNER, PASSWORD)
     lesson = activity_lesson(activity)
     page = learner.request("GET", ctx["b"], _path(lesson.url))
-    player_url = f"/h5p/{activity.pk}/lecteur/"
+    frame = PLAYER_FRAME.search(page.text)
+    token = frame.group(2) if frame and frame.group(1) == str(activity.pk) else ""
     check(
-        "leçon avec l'activité ouverte sur B par l'apprenant·e inscrit·e",
-        page.status_code == 200 and player_url in page.text,
+        "leçon avec l'activité ouverte sur B par l'apprenant·e inscrit·e (lecteur à adresse signée)",
+        page.status_code == 200 and bool(token),
         f"HTTP {page.status_code}",
     )
-    player = learner.request("GET", ctx["b"], player_url)
+    base = f"/h5p/lecteur/{token}"
+    player = learner.request("GET", ctx["b"], f"{base}/")
     check("lecteur H5P servi par B", player.status_code == 200 and 'id="h5p-config"' in player.text)
-    h5p_json = learner.request("GET", ctx["b"], f"/h5p/contenus/{activity.pk}/h5p.json")
-    content = learner.request("GET", ctx["b"], f"/h5p/contenus/{activity.pk}/content/content.json")
+    # The sandboxed player has no session: its files answer to the signed address alone.
+    anonymous = ctx["Browser"]()
+    h5p_json = anonymous.request("GET", ctx["b"], f"{base}/contenu/h5p.json")
+    content = anonymous.request("GET", ctx["b"], f"{base}/contenu/content/content.json")
     main = H5PLibrary.objects.get(
         machine_name=activity.main_library, major_version=int(activity.main_library_version.split(".")[0])
     )
-    library = learner.request("GET", ctx["b"], f"/h5p/bibliotheques/{main.folder_name}/library.json")
+    library = anonymous.request("GET", ctx["b"], f"{base}/bibliotheques/{main.folder_name}/library.json")
     check(
         "fichiers du contenu et de la bibliothèque lus depuis S3 par B",
         h5p_json.status_code == 200
-        and h5p_json.json()["mainLibrary"] == "H5P.TrueFalse"
+        and h5p_json.json()["mainLibrary"] == activity.main_library
         and content.status_code == 200
         and content.content == ctx["s3_read"](f"{activity.content_path}/content/content.json")
         and library.status_code == 200
@@ -129,14 +142,18 @@ def h5p_uploaded_on_a_is_played_on_b(ctx):
     )
     user = activity_user(LEARNER)
     statement = build_statement(
-        user, "answered", activity.get_iri(), activity.title, result={"score": {"scaled": 1.0}, "success": True}
+        user,
+        "answered",
+        activity.get_iri(),
+        activity.title,
+        result={"score": {"scaled": 1.0, "raw": 1, "min": 0, "max": 1}, "success": True},
     )
     answered = learner.request(
         "POST",
         ctx["b"],
         f"/h5p/{activity.pk}/declarations/",
         data=json.dumps(statement),
-        headers={"Content-Type": "application/json", "X-CSRFToken": learner.csrf()},
+        headers={"Content-Type": "application/json", "X-CSRFToken": learner.csrf(), "X-H5P-Player-Token": token},
     )
     results = results_for(user, [activity.activity_key, lesson.activity_key])
     check(
@@ -152,7 +169,7 @@ def h5p_uploaded_on_a_is_played_on_b(ctx):
 
 
 def activity_lesson(activity):
-    from courses.models import LessonActivity
+    from progress.models import LessonActivity
 
     return LessonActivity.objects.select_related("lesson").get(activity_key=activity.activity_key).lesson.specific
 

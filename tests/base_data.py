@@ -6,8 +6,6 @@ groups with their permissions (quiz bank and H5P permissions included), the home
 the catalogue « Formations » with its page permissions and moderation workflow, the case and quiz indexes.
 """
 
-import importlib
-
 from django.apps import apps
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -19,11 +17,15 @@ def restore_base_data():
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    groups = importlib.import_module("accounts.migrations.0002_create_role_groups")
-    groups.create_groups(apps, None)
-    importlib.import_module("h5p.migrations.0002_group_permissions").grant(apps, None)
-    quiz_permissions = importlib.import_module("quizzes.migrations.0002_trainer_permissions")
-    quiz_permissions.grant_permissions(apps, None)
+    from accounts import bootstrap as accounts_bootstrap
+    from h5p import bootstrap as h5p_bootstrap
+    from quizzes import bootstrap as quizzes_bootstrap
+    from scorm import bootstrap as scorm_bootstrap
+
+    accounts_bootstrap.create_groups(apps, None)
+    h5p_bootstrap.grant(apps, None)
+    quizzes_bootstrap.grant_permissions(apps, None)
+    scorm_bootstrap.grant(apps, None)
     from home.models import HomePage
 
     home = HomePage.objects.first()
@@ -36,15 +38,16 @@ def restore_base_data():
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Collectif"},
     )
     _restore_case_index(home)
-    catalogue = importlib.import_module("courses.migrations.0003_catalogue_permissions_workflow")
-    catalogue.create_catalogue(apps, None)
+    from courses.bootstrap import create_catalogue
+
+    create_catalogue(apps, None)
 
 
 def _restore_case_index(home):
+    from cases import bootstrap
     from cases.models import CaseIndexPage
 
     if CaseIndexPage.objects.exists():
         return
-    migration = importlib.import_module("cases.migrations.0002_case_index_page")
-    index = home.add_child(instance=CaseIndexPage(title=migration.TITLE, slug=migration.SLUG, intro=migration.INTRO))
-    migration.grant_author_permissions(apps, index.pk)
+    index = home.add_child(instance=CaseIndexPage(title=bootstrap.TITLE, slug=bootstrap.SLUG, intro=bootstrap.INTRO))
+    bootstrap.grant_author_permissions(apps, index.pk)

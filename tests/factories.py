@@ -71,6 +71,19 @@ def make_lesson(course, title="Leçon", body=None, **fields):
     return publish(course, lesson)
 
 
+def make_course_trainer(trainer, *, cases=(), quizzes=(), course=None, assigned_by=None):
+    """Assign `trainer` as course trainer (core/scope.py) of a course whose lesson embeds these cases and quizzes."""
+    from courses.models import CourseTrainer
+
+    course = course or make_course(title=f"Module de {trainer}")
+    body = [("case", {"case": case, "introduction": "", "required": True}) for case in cases]
+    body += [("quiz", {"quiz": quiz, "required": True}) for quiz in quizzes]
+    if body:
+        make_lesson(course, title=f"Leçon {CourseTrainer.objects.count() + 1}", body=body)
+    CourseTrainer.objects.get_or_create(course=course, trainer=trainer, defaults={"assigned_by": assigned_by})
+    return course
+
+
 def publish(parent, page):
     parent.add_child(instance=page)
     page.save_revision().publish()
@@ -246,31 +259,33 @@ def complete_lessons(user, course, count=None):
 
 # --- H5P -----------------------------------------------------------------------------------------------
 
-H5P_FIXTURES = "/work/shared/fixtures/h5p"
 
-
-def h5p_fixture_path(name):
-    """A real package from the shared fixtures (read in place, never copied into the project)."""
-    from pathlib import Path
-
-    base = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures" / "h5p"
-    if not base.is_dir():
-        base = Path(H5P_FIXTURES)
-    return base / f"{name}.h5p"
-
-
-def make_h5p_activity(name="truefalse-hello-world", title="", user=None, data=None):
-    """Install a package (a fixture name, or raw bytes in `data`) as an activity through the real service."""
-    import io
-
+def make_h5p_activity(name="question", title="", user=None, data=None):
+    """Install a package (raw bytes in `data`, by default a full export of the test kit, see tests/h5p_kit.py)
+    as an activity through the real service."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from h5p.models import H5PActivity
     from h5p.store import install_package
+    from tests import h5p_kit
 
-    content = data if data is not None else h5p_fixture_path(name).read_bytes()
-    upload = SimpleUploadedFile(f"{name}.h5p", io.BytesIO(content).getvalue(), content_type="application/zip")
+    content = data if data is not None else h5p_kit.package()
+    upload = SimpleUploadedFile(f"{name}.h5p", content, content_type="application/zip")
     return install_package(H5PActivity(title=title), upload, user=user)
+
+
+def make_scorm_package(version="1.2", title="", user=None, data=None):
+    """Install a SCORM module (raw zip bytes in `data`, by default the test kit's, see tests/scorm_kit.py)
+    through the real service."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from scorm.models import ScormPackage
+    from scorm.store import install
+    from tests import scorm_kit
+
+    content = data if data is not None else scorm_kit.package(version)
+    upload = SimpleUploadedFile("module.zip", content, content_type="application/zip")
+    return install(ScormPackage(title=title), upload, user=user)
 
 
 # --- Quizzes -----------------------------------------------------------------------------------------
@@ -365,7 +380,7 @@ def make_guests(session, count, prefix="Invité"):
 def make_practice_session(team, opened_by=None, title="Ce qui nous a surpris", closed=False, **fields):
     from django.utils import timezone
 
-    from reflections import team_journal
+    from teamjournal import journal as team_journal
 
     fields.setdefault("date", timezone.localdate())
     fields.setdefault("description_html", "<p>Racontez une première rencontre avec un groupe.</p>")
@@ -376,11 +391,11 @@ def make_practice_session(team, opened_by=None, title="Ce qui nous a surpris", c
 
 
 def make_contribution(session, author, html="<p>Une situation vécue.</p>", parent=None, hidden=False):
-    from reflections.models import Contribution
+    from teamjournal.models import Contribution
 
     contribution = Contribution.objects.create(session=session, author=author, body_html=html, parent=parent)
     if hidden:
-        from reflections import team_journal
+        from teamjournal import journal as team_journal
 
         team_journal.hide(contribution, None)
     return contribution

@@ -5,18 +5,7 @@ import sys
 import pytest
 from django.core.management import call_command
 
-from accounts.models import User
-
 pytestmark = pytest.mark.django_db
-
-
-def test_load_demo_is_idempotent(settings):
-    settings.DEBUG = True
-    call_command("load_demo")
-    first = User.objects.count(), sorted(User.objects.values_list("email", "groups__name"))
-    call_command("load_demo")
-    assert (User.objects.count(), sorted(User.objects.values_list("email", "groups__name"))) == first
-    assert User.objects.filter(email="formatrice@demo.collectif.test").exists()
 
 
 def test_load_demo_refuses_without_debug(settings):
@@ -85,20 +74,3 @@ def test_production_settings_use_redis_and_s3_when_configured():
         "storages.backends.s3.S3Storage",
         "whitenoise.storage.CompressedManifestStaticFilesStorage",
     ], result.stderr
-
-
-def test_demo_institutional_pages_render_and_are_in_the_footer(client, settings):
-    from home.models import StandardPage
-
-    settings.DEBUG = True
-    call_command("load_demo")
-    settings.DEBUG = False
-    slugs = set(StandardPage.objects.live().values_list("slug", flat=True))
-    assert {"a-propos", "accessibilite", "mentions-legales", "confidentialite"} <= slugs
-    home = client.get("/").content.decode()
-    assert "Déclaration d&#x27;accessibilité" in home or "Déclaration d'accessibilité" in home
-    for page in StandardPage.objects.live():
-        response = client.get(page.url)
-        assert response.status_code == 200, page.url
-    statement = client.get(StandardPage.objects.get(slug="accessibilite").url).content.decode()
-    assert "partiellement conforme" in statement and "Défenseur des droits" in statement

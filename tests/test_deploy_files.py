@@ -39,7 +39,8 @@ def test_compose_declares_the_whole_stack():
     assert services["release"]["depends_on"]["db"]["condition"] == "service_healthy"
     for name in ("web", "worker"):
         assert services[name]["depends_on"]["release"]["condition"] == "service_completed_successfully"
-    assert services["worker"]["command"][:3] == ["python", "manage.py", "db_worker"]
+    worker = " ".join(services["worker"]["command"])  # the worker starts the periodic jobs, then works
+    assert worker.index("manage.py ensure_periodic_jobs") < worker.index("manage.py db_worker")
     assert services["web"]["ports"] == ["8000:8000"]
     declared = set(compose.get("volumes") or {})
     for service in services.values():
@@ -85,4 +86,26 @@ def test_procfile_has_release_web_and_worker():
     for step in ("migrate", "collectstatic", "compile"):
         assert step in release, step
     assert "gunicorn -c gunicorn.conf.py collectif.wsgi" in processes["web"]
-    assert "db_worker" in processes["worker"]
+    assert processes["worker"].index("ensure_periodic_jobs") < processes["worker"].index("db_worker")
+
+
+def production_caches(**env):
+    """CACHES as production settings compute them from this environment (in a fresh interpreter)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    variables = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DJANGO_SETTINGS_MODULE")}
+    variables.update(DJANGO_SECRET_KEY="test", DJANGO_ALLOWED_HOSTS="localhost", **env)
+    code = "import json; from collectif.settings import production as p; print(json.dumps(p.CACHES))"
+    output = subprocess.run([sys.executable, "-c", code], env=variables, cwd=ROOT, capture_output=True, text=True)
+    return json.loads(output.stdout)["default"]
+
+
+def test_production_never_caches_in_each_process_memory():
+    """Tokens dropped by one gunicorn worker must be seen by all: Redis, or else the database, never locmem."""
+    assert production_caches()["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    assert production_caches(REDIS_URL="redis://127.0.0.1:6379/0")["BACKEND"] == "core.cache.ReusedClientRedisCache"
+    processes = dict(line.split(":", 1) for line in (ROOT / "Procfile").read_text().splitlines() if ":" in line)
+    assert processes["release"].index("migrate") < processes["release"].index("createcachetable")

@@ -1,21 +1,82 @@
+from datetime import timedelta
+
 import pytest
+from django.core.files.storage import default_storage
+from django.utils import timezone
 
 pytestmark = pytest.mark.django_db
 
+TOKEN = "jeton-de-sante-assez-long"
 
-def test_health_reports_database_cache_and_storage(client):
+
+@pytest.fixture
+def token(settings):
+    settings.HEALTH_CHECK_TOKEN = TOKEN
+    return TOKEN
+
+
+def test_public_answer_is_only_ok_and_writes_no_file(client, token, monkeypatch):
+    def no_write(*args, **kwargs):
+        raise AssertionError("the public health check must not write to storage")
+
+    monkeypatch.setattr(default_storage, "save", no_write)
     response = client.get("/sante/")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok", "storage": "ok"}}
+    assert response.json() == {"status": "ok"}
 
 
-def test_health_answers_503_when_a_check_fails(client, monkeypatch):
+def test_public_answer_says_erreur_without_details(client, monkeypatch):
     from core import health
 
     def broken():
         raise ConnectionError("down")
 
-    monkeypatch.setitem(health.CHECKS, "cache", broken)
+    monkeypatch.setitem(health.PUBLIC_CHECKS, "cache", broken)
     response = client.get("/sante/")
     assert response.status_code == 503
-    assert response.json()["checks"]["cache"] == "error: ConnectionError"
+    assert response.json() == {"status": "erreur"}
+
+
+def test_detailed_check_with_the_token(client, token):
+    response = client.get("/sante/", headers={"X-Health-Token": token})
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "cache": "ok", "storage": "ok", "worker": "ok"},
+    }
+
+
+@pytest.mark.parametrize("configured", ["", TOKEN])
+def test_wrong_or_unconfigured_token_gets_the_public_answer(client, settings, configured):
+    settings.HEALTH_CHECK_TOKEN = configured
+    for given in ("", "mauvais-jeton", TOKEN + "x"):
+        assert client.get("/sante/", headers={"X-Health-Token": given}).json() == {"status": "ok"}
+
+
+def test_detailed_check_reports_a_failing_storage(client, token, monkeypatch):
+    from core import health
+
+    def broken():
+        raise ConnectionError("down")
+
+    monkeypatch.setitem(health.CHECKS, "storage", broken)
+    response = client.get("/sante/", headers={"X-Health-Token": token})
+    assert response.status_code == 503
+    assert response.json()["checks"]["storage"] == "error: ConnectionError"
+
+
+def test_worker_check_sees_tasks_left_waiting(client, token, settings):
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    task = DBTaskResult.objects.create(
+        args_kwargs={"args": [], "kwargs": {}},
+        task_path="core.taskqueue.nothing",
+        backend_name="default",
+        run_after=get_date_max(),
+    )
+    assert client.get("/sante/", headers={"X-Health-Token": token}).json()["checks"]["worker"] == "ok"
+    DBTaskResult.objects.filter(pk=task.pk).update(enqueued_at=timezone.now() - timedelta(hours=1))
+    response = client.get("/sante/", headers={"X-Health-Token": token})
+    assert response.status_code == 503
+    assert response.json()["checks"]["worker"] == "error: RuntimeError"

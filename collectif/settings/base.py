@@ -24,7 +24,9 @@ INSTALLED_APPS = [
     "reflections",
     "cases",
     "teams",
+    "teamjournal",
     "h5p",
+    "scorm",
     "quizzes",
     "debrief",
     "wagtail.contrib.forms",
@@ -56,6 +58,11 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
 ]
 
+# Bench, load-test and scale-check commands (devtools/): development and test settings add them; a production
+# deployment gets them only when asked (make bench and make scale-check run production settings with it).
+if os.environ.get("COLLECTIF_DEV_TOOLS") == "1":
+    INSTALLED_APPS.append("devtools")
+
 MIDDLEWARE = [
     "core.middleware.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -65,6 +72,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.UserLanguageMiddleware",
+    # Before any view or CSRF check reads the body (they run after every middleware's request phase).
+    "core.request_limits.RequestSizeLimitMiddleware",
+    "core.request_limits.NulCharacterGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.csp.CollectifCSPMiddleware",
@@ -88,7 +98,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "core.context_processors.site_roles",
+                "home.context_processors.site_roles",
             ],
         },
     },
@@ -132,8 +142,11 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Collectif] "
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 # Sign-up tells plainly that an address is taken (a clear message beats a silent e-mail for our users);
-# login and password reset still do not reveal whether an account exists.
+# login and password reset still do not reveal whether an account exists: the reset form (accounts.allauth_forms) gives
+# the same answer for any address, and only an existing account gets an e-mail (no mail to strangers).
 ACCOUNT_PREVENT_ENUMERATION = False
+ACCOUNT_FORMS = {"reset_password": "accounts.allauth_forms.ResetPasswordForm"}
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
@@ -164,6 +177,10 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Any request body larger than this is refused (413) before it is read (core/request_limits.py); staff in the
+# admin may send up to REQUEST_MAX_UPLOAD_SIZE (H5P packages). Keep the proxy's limit (client_max_body_size) at
+# least as high as the upload limit: see docs/deploiement.md.
+REQUEST_MAX_BODY_SIZE = int(os.environ.get("REQUEST_MAX_BODY_SIZE", 10 * 1024 * 1024))
 
 # --- Wagtail.
 WAGTAIL_SITE_NAME = "Collectif"
@@ -189,10 +206,25 @@ DEBRIEF_RETENTION_DAYS = int(os.environ.get("DEBRIEF_RETENTION_DAYS", 90))
 
 # --- H5P packages (see h5p/packages.py): limits against oversized archives and zip bombs.
 H5P_MAX_UPLOAD_SIZE = int(os.environ.get("H5P_MAX_UPLOAD_SIZE", 128 * 1024 * 1024))
+REQUEST_MAX_UPLOAD_SIZE = int(os.environ.get("REQUEST_MAX_UPLOAD_SIZE", H5P_MAX_UPLOAD_SIZE + 1024 * 1024))
 H5P_MAX_UNPACKED_SIZE = int(os.environ.get("H5P_MAX_UNPACKED_SIZE", 512 * 1024 * 1024))
 H5P_MAX_ENTRIES = int(os.environ.get("H5P_MAX_ENTRIES", 10_000))
 # Uncompressed/compressed ratio above which an archive (or one of its larger entries) is a zip bomb.
 H5P_MAX_COMPRESSION_RATIO = int(os.environ.get("H5P_MAX_COMPRESSION_RATIO", 100))
+# h5p.json, content.json, library.json and semantics.json: size and nesting depth, checked before parsing.
+H5P_MAX_JSON_SIZE = int(os.environ.get("H5P_MAX_JSON_SIZE", 8 * 1024 * 1024))
+H5P_MAX_JSON_DEPTH = int(os.environ.get("H5P_MAX_JSON_DEPTH", 100))
+# The player runs in an opaque-origin sandbox without the session: its files are reached through signed URLs
+# (h5p/player_tokens.py) valid this many seconds; the lesson page issues one per learner and activity.
+H5P_PLAYER_TOKEN_MAX_AGE = int(os.environ.get("H5P_PLAYER_TOKEN_MAX_AGE", 4 * 3600))
+
+# --- SCORM packages (see scorm/packages.py): the same kind of limits as H5P packages. The module runs in an
+# opaque-origin sandbox reached through signed URLs (scorm/player_tokens.py) valid this many seconds.
+SCORM_MAX_UPLOAD_SIZE = int(os.environ.get("SCORM_MAX_UPLOAD_SIZE", H5P_MAX_UPLOAD_SIZE))
+SCORM_MAX_UNPACKED_SIZE = int(os.environ.get("SCORM_MAX_UNPACKED_SIZE", 512 * 1024 * 1024))
+SCORM_MAX_ENTRIES = int(os.environ.get("SCORM_MAX_ENTRIES", 10_000))
+SCORM_MAX_COMPRESSION_RATIO = int(os.environ.get("SCORM_MAX_COMPRESSION_RATIO", 100))
+SCORM_PLAYER_TOKEN_MAX_AGE = int(os.environ.get("SCORM_PLAYER_TOKEN_MAX_AGE", 4 * 3600))
 
 # --- Optional forwarding of xAPI statements to an external LRS (xAPI 1.0.3); off when the endpoint is empty.
 LRS_ENDPOINT = os.environ.get("LRS_ENDPOINT", "")
@@ -200,6 +232,15 @@ LRS_USERNAME = os.environ.get("LRS_USERNAME", "")
 LRS_PASSWORD = os.environ.get("LRS_PASSWORD", "")
 LRS_TIMEOUT = float(os.environ.get("LRS_TIMEOUT", "10"))
 LRS_MAX_ATTEMPTS = int(os.environ.get("LRS_MAX_ATTEMPTS", "6"))
+
+# --- Health check: /sante/ answers only "ok"/"erreur" to everyone; the detailed check (storage write, task worker)
+# needs this token in the X-Health-Token header. Empty: no detailed check.
+HEALTH_CHECK_TOKEN = os.environ.get("HEALTH_CHECK_TOKEN", "")
+
+# --- Client address behind proxies: how many proxies in front of the app add themselves to X-Forwarded-For.
+# 0 (default) ignores the header, which anyone can forge; 1 behind one load balancer, and so on. allauth's login
+# limits and the live-session join limits (accounts.network.client_ip) key on the address this gives.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("COLLECTIF_TRUSTED_PROXY_COUNT", "0"))
 
 # --- E-mail.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Collectif <ne-pas-repondre@collectif.example>")

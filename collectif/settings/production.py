@@ -45,6 +45,18 @@ if os.environ.get("REDIS_URL"):
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+else:
+    # One server without Redis: the cache still has to be shared by every gunicorn worker and the task workers
+    # (version tokens dropped by one process must be seen by all), so it lives in the database, never in each
+    # process's memory. `manage.py createcachetable` (release step) creates its table.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "collectif_cache",
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "collectif"),
+            "TIMEOUT": 300,
+        }
+    }
 
 # Media (uploads, H5P content, exports, certificates) on S3-compatible storage when a bucket is configured.
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):

@@ -7,8 +7,8 @@ from django.core.management import call_command
 
 from accounts.permissions import Role
 from bench import seed
-from core.management.commands.bench_check_load import compare_votes
 from debrief import live
+from devtools.management.commands.bench_check_load import compare_votes
 from tests.factories import make_guests, make_live_session, make_user
 
 KEY_A, KEY_B = ("K7P2QX", "etape-1", "Votant-01"), ("K7P2QX", "etape-1", "Votant-02")

@@ -5,8 +5,8 @@ from django.core.management import call_command
 
 from bench import seed
 from cases.models import CaseAttempt, CaseDecision, CasePage
-from courses.models import CoursePage, LessonActivity, LessonPage
-from progress.models import ActivityResult, Enrolment, ProgressEvent
+from courses.models import CoursePage, LessonPage
+from progress.models import ActivityResult, Enrolment, LessonActivity, ProgressEvent
 from quizzes.models import Question, Quiz
 from reflections.models import JournalEntry
 from teams.models import AssignedLearner, Membership, Team
@@ -31,8 +31,9 @@ def test_seed_builds_every_kind_of_record_and_the_accounts_log_in(client):
     assert Quiz.objects.filter(title__startswith="Mesure").count() == SCALE.courses
     assert Enrolment.objects.filter(user__email__endswith=seed.DOMAIN).count() == learners * SCALE.courses
     assert ActivityResult.objects.count() == ProgressEvent.objects.count() > learners
-    assert CaseAttempt.objects.count() == learners * SCALE.cases
-    assert CaseDecision.objects.count() == learners * SCALE.cases * len(seed.PHASES)
+    attempts = learners * (SCALE.cases - 1 + SCALE.report_case_attempts)
+    assert CaseAttempt.objects.count() == attempts
+    assert CaseDecision.objects.count() == attempts * len(seed.PHASES)
     assert JournalEntry.objects.count() == SCALE.journal_entries
     big = Team.objects.get(name=seed.BIG_TEAM)
     assert Membership.objects.filter(team=big, role=Membership.Role.MEMBER).count() == learners
@@ -64,6 +65,11 @@ def test_command_prints_targets_and_refuses_a_real_database(settings, capsys, mo
     call_command("bench_seed", "--targets")
     out = capsys.readouterr().out
     assert '"big_team"' in out and seed.LEARNER_EMAIL in out
+    # Staff pages need TOTP under production settings: the bench's manager and trainer have it.
+    from allauth.mfa.models import Authenticator
+
+    staff = {seed.MANAGER_EMAIL, seed.TRAINER_EMAIL}
+    assert set(Authenticator.objects.filter(user__email__in=staff).values_list("user__email", flat=True)) == staff
 
     settings.DEBUG = False
     monkeypatch.setitem(connection.settings_dict, "NAME", "collectif")

@@ -4,6 +4,7 @@ import time
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core import mail
+from playwright.sync_api import expect
 
 from accounts.models import User
 from tests.a11y import assert_no_axe_violations
@@ -47,7 +48,7 @@ def test_signup_verify_language_totp_logout_login(page, live_server):
     secret = page.locator("#authenticator_secret").input_value()
     page.get_by_label("Code de l'authentificateur").fill("000000")
     page.get_by_role("button", name="Activer").click()
-    assert page.get_by_text("Code incorrect").is_visible()
+    expect(page.get_by_text("Code incorrect")).to_be_visible()
     page.get_by_label("Code de l'authentificateur").fill(totp_now(secret))
     page.get_by_role("button", name="Activer").click()
     page.get_by_text("codes de récupération", exact=False).first.wait_for()

@@ -1,16 +1,18 @@
 """A learner plays a five-node case with the keyboard-friendly forms; a trainer reads the report. axe on each page."""
 
 import pytest
+from playwright.sync_api import expect
 
 from cases.models import CaseDecision
 from tests.a11y import assert_no_axe_violations
-from tests.factories import make_case
+from tests.factories import make_case, make_course_trainer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_learner_plays_a_five_node_case_and_trainer_reads_the_report(page_as, learner, trainer, live_server):
-    case = make_case(title="Le collectif des Tilleuls", owner=trainer)  # its author reads the report
+    case = make_case(title="Le collectif des Tilleuls")
+    make_course_trainer(trainer, cases=[case])  # a course trainer of its course reads the report
     page = page_as(learner)
     page.goto(f"{live_server.url}/cas/")
     page.get_by_role("link", name="Le collectif des Tilleuls").click()
@@ -55,5 +57,5 @@ def test_learner_plays_a_five_node_case_and_trainer_reads_the_report(page_as, le
     table = trainer_page.get_by_role("table", name="Choix faits à l'étape « Décision 2 »")
     assert "Fausse piste 2" in table.inner_text() and "100 %" in table.inner_text()
     trainer_page.get_by_text("1 justification pour « Fausse piste 2 »").click()
-    assert trainer_page.get_by_text("Ma raison pour l'étape 2.").is_visible()
+    expect(trainer_page.get_by_text("Ma raison pour l'étape 2.")).to_be_visible()
     assert_no_axe_violations(trainer_page)

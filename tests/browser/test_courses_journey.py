@@ -14,11 +14,28 @@ from tests.factories import make_course, make_lesson
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def type_into_draftail(editor, text, attempts=3):
+    """Type into a Draftail editor once it holds the focus.
+
+    A block that has just been inserted mounts its editor and then moves the focus
+    itself: keystrokes sent in between are lost, so wait for focus and retry.
+    """
+    for _ in range(attempts):
+        editor.click()
+        expect(editor).to_be_focused()
+        editor.press_sequentially(text)
+        try:
+            expect(editor).to_contain_text(text, timeout=2000)
+            return
+        except AssertionError:
+            editor.press("ControlOrMeta+a")
+            editor.press("Delete")
+    expect(editor).to_contain_text(text)
+
+
 def fill_rich_text(page, field_id, text):
     editor = page.locator(f"#panel-child-contenu-child-{field_id}-wrapper .public-DraftEditor-content")
-    editor.click()
-    page.keyboard.type(text)
-    expect(editor).to_contain_text(text)
+    type_into_draftail(editor, text)
     page.locator("#id_title").click()  # Draftail stores its value in the hidden input on blur
     expect(page.locator(f"input[name='{field_id}']")).to_have_value(re.compile(re.escape(text)))
 
@@ -37,9 +54,7 @@ def create_lesson(page, live_server, course_id, title, text):
     page.get_by_role("button", name=re.compile("Insérer un bloc|Ajouter un bloc|Insert a block")).first.click()
     page.get_by_role("option", name="Texte").first.click()
     editor = page.locator(".Draftail-Editor .public-DraftEditor-content").last
-    editor.click()
-    page.keyboard.type(text)
-    expect(editor).to_contain_text(text)
+    type_into_draftail(editor, text)
     page.locator("#id_title").click()  # Draftail stores its value in the hidden input on blur
     expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile(re.escape(text)))
     save_and_submit(page)
@@ -54,7 +69,6 @@ def test_author_moderate_enrol_complete_and_resume(page_as, trainer, admin_user,
     author.locator("#id_title").fill("Animer un groupe de locataires")
     author.locator("#id_summary").fill("Accompagner un groupe de locataires qui veut agir sur son logement.")
     fill_rich_text(author, "objectives", "Faciliter une réunion de locataires.")
-    author.locator("#id_duration_minutes").fill("45")
     save_and_submit(author)
     course = CoursePage.objects.get(title="Animer un groupe de locataires")
     assert not course.live

@@ -1,8 +1,9 @@
 import pytest
+from playwright.sync_api import expect
 
 from quizzes.models import Attempt
 from tests.a11y import assert_no_axe_violations
-from tests.factories import make_all_types, make_question, make_quiz, make_quiz_page
+from tests.factories import make_all_types, make_course_trainer, make_question, make_quiz, make_quiz_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,7 +35,8 @@ def answer(page, right):
 def test_every_question_type_right_then_wrong(page_as, live_server, learner, trainer):
     types = make_all_types()
     quiz = make_quiz(list(types.values()), title="Repères", pass_mark=80, max_attempts=2, show_answers="after_last")
-    quiz_page = make_quiz_page(quiz, owner=trainer)  # its author reads every result
+    quiz_page = make_quiz_page(quiz)
+    make_course_trainer(trainer, quizzes=[quiz])  # a course trainer of its course reads every result
     page = page_as(learner)
     page.goto(f"{live_server.url}{quiz_page.url}")
     assert_no_axe_violations(page)
@@ -45,7 +47,8 @@ def test_every_question_type_right_then_wrong(page_as, live_server, learner, tra
     assert_no_axe_violations(page)
 
     answer(page, right=True)
-    assert page.get_by_text("Score : 100 %").is_visible() and page.get_by_text("✔ Réussi", exact=True).is_visible()
+    expect(page.get_by_text("Score : 100 %")).to_be_visible()
+    expect(page.get_by_text("✔ Réussi", exact=True)).to_be_visible()
     assert page.get_by_text("Bonne réponse").count() == 6
     assert page.get_by_text("Réponse attendue").count() == 0, "shown only after the last attempt"
     assert_no_axe_violations(page)
@@ -53,7 +56,8 @@ def test_every_question_type_right_then_wrong(page_as, live_server, learner, tra
     page.get_by_role("button", name="Faire une nouvelle tentative").click()
     page.get_by_role("button", name="Valider mes réponses").wait_for()
     answer(page, right=False)
-    assert page.get_by_text("Score : 0 %").is_visible() and page.get_by_text("Non réussi").is_visible()
+    expect(page.get_by_text("Score : 0 %")).to_be_visible()
+    expect(page.get_by_text("Non réussi")).to_be_visible()
     assert page.get_by_text("Réponse incorrecte").count() == 6
     assert page.get_by_text("Réponse attendue").count() == 6
     assert_no_axe_violations(page)

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from reflections.models import Feedback, JournalEntry
 from reflections.sanitize import MAX_TEXT_LENGTH
 from tests.a11y import assert_no_axe_violations
-from tests.factories import make_entry
+from tests.factories import make_entry, make_team
 from tests.reflections.payloads import HOSTILE_PAYLOADS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -64,6 +64,7 @@ def test_write_offline_online_reload_keeps_everything_and_oversize_is_refused(le
 
 
 def test_share_with_warning_feedback_and_notification(learner_page, page_as, trainer, live_server, learner):
+    make_team(members=[learner]).trainers.add(trainer)  # trainers read only what their teams share
     page = learner_page
     page.goto(f"{live_server.url}/journal/nouvelle/")
     page.get_by_label("Titre (facultatif)").fill("Atelier parents")
@@ -102,6 +103,7 @@ def test_share_with_warning_feedback_and_notification(learner_page, page_as, tra
 
 
 def test_hostile_html_does_not_run_in_the_entry_or_the_editor(learner_page, page_as, trainer, live_server, learner):
+    make_team(members=[learner]).trainers.add(trainer)  # trainers read only what their teams share
     body = "".join(f"<p>Charge {index} : {payload}</p>" for index, payload in enumerate(HOSTILE_PAYLOADS))
     entry = make_entry(learner, title="Charges hostiles", html=body, shared=True)
     dialogs = []
@@ -132,3 +134,70 @@ def test_hostile_html_does_not_run_in_the_entry_or_the_editor(learner_page, page
         assert found["badLinks"] == 0, (path, found)
         assert f"Charge {len(HOSTILE_PAYLOADS) - 1}" in found["text"]
     assert dialogs == []
+
+
+def test_a_lost_session_keeps_the_text_which_is_saved_after_logging_in_again(learner_page, live_server, learner):
+    from django.contrib.sessions.models import Session
+
+    from tests.factories import PASSWORD
+
+    entry = make_entry(learner, html="<p>Début enregistré.</p>")
+    page = learner_page
+    page.goto(f"{live_server.url}/journal/{entry.pk}/modifier/")
+    status = page.locator("[data-status]")
+    editor = page.get_by_role("textbox", name="Votre texte")
+    editor.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" Suite écrite avec la session.")
+    expect(status).to_contain_text("Brouillon enregistré à")
+
+    Session.objects.all().delete()  # the server forgets the session (expiry, cache restart, logout elsewhere)
+    page.keyboard.type(" Phrase tapée sans session.")
+    expect(status).to_contain_text("Vous êtes déconnecté·e : votre texte est conservé sur cet appareil")
+    expect(status.get_by_role("link", name="Se reconnecter dans un nouvel onglet")).to_be_visible()
+    assert_no_axe_violations(page)
+    entry.refresh_from_db()
+    assert "sans session" not in entry.draft_html and "avec la session" in entry.draft_html
+
+    page.reload()  # the editor's address now leads to the login form, then back to the editor
+    page.wait_for_url(re.compile(r"/comptes/login/"))
+    page.fill("input[name=login]", learner.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(rf"/journal/{entry.pk}/modifier/$"))
+    expect(editor).to_contain_text("Phrase tapée sans session.")
+    expect(status).to_contain_text("Brouillon enregistré à")
+    entry.refresh_from_db()
+    assert "Phrase tapée sans session." in entry.draft_html and "Suite écrite avec la session." in entry.draft_html
+
+
+def test_two_tabs_on_one_entry_see_both_versions_instead_of_overwriting(learner_page, live_server, learner):
+    entry = make_entry(learner, html="<p>Version de départ.</p>")
+    url = f"{live_server.url}/journal/{entry.pk}/modifier/"
+    first = learner_page
+    first.goto(url)
+    second = first.context.new_page()
+    second.goto(url)
+
+    first.get_by_role("textbox", name="Votre texte").click()
+    first.keyboard.press("Control+End")
+    first.keyboard.type(" Ajout du premier onglet.")
+    expect(first.locator("[data-status]")).to_contain_text("Brouillon enregistré à")
+
+    second.get_by_role("textbox", name="Votre texte").click()
+    second.keyboard.press("Control+End")
+    second.keyboard.type(" Ajout du second onglet.")
+    conflict = second.get_by_role("region", name="Deux versions de ce texte")
+    expect(conflict).to_be_visible()
+    expect(conflict.locator("[data-conflict-mine]")).to_contain_text("Ajout du second onglet.")
+    expect(conflict.locator("[data-conflict-theirs]")).to_contain_text("Ajout du premier onglet.")
+    expect(second.locator("[data-status]")).to_contain_text("Une autre version de ce texte")
+    assert_no_axe_violations(second)
+    entry.refresh_from_db()
+    assert "premier onglet" in entry.draft_html and "second onglet" not in entry.draft_html  # nothing overwritten
+
+    conflict.get_by_role("button", name="Garder mon texte").click()
+    expect(conflict).to_be_hidden()
+    expect(second.locator("[data-status]")).to_contain_text("Brouillon enregistré à")
+    entry.refresh_from_db()
+    assert "second onglet" in entry.draft_html and "premier onglet" not in entry.draft_html

@@ -50,7 +50,7 @@ def test_manager_imports_assigns_follows_reminds_and_exports(manager, page_as, l
 
     # 2. Fixed: the five people join the team.
     upload(page, HEADER + "\n".join(ROWS) + "\n")
-    page.get_by_text("5 personnes importées").wait_for()
+    page.get_by_text("5 personnes ajoutées").wait_for()
     assert members(team).count() == 5
 
     # 3. Assign the course with a due date.
