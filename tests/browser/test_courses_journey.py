@@ -22,7 +22,11 @@ def type_into_draftail(editor, text, attempts=3):
     """
     for _ in range(attempts):
         editor.click()
-        expect(editor).to_be_focused()
+        try:
+            expect(editor).to_be_focused(timeout=2000)
+        except AssertionError:
+            # The click landed while the editor was still mounting: give it the focus directly.
+            editor.focus()
         editor.press_sequentially(text)
         try:
             expect(editor).to_contain_text(text, timeout=2000)
