@@ -9,7 +9,8 @@ and lands in the attempt the page was opened for. No database state: django.core
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core import signing
+
+from core import signed_tokens
 
 SALT = "collectif.scorm.player"
 
@@ -22,17 +23,11 @@ class PlayerGrant:
 
 
 def issue(user, package, attempt_number):
-    return signing.dumps({"u": user.pk, "p": package.pk, "n": attempt_number}, salt=SALT)
+    return signed_tokens.issue(SALT, u=user.pk, p=package.pk, n=attempt_number)
 
 
 def read(token):
     """The grant a token carries, or None when it is forged, expired or malformed."""
-    if not isinstance(token, str) or not token or len(token) > 500:
-        return None
-    try:
-        data = signing.loads(token, salt=SALT, max_age=settings.SCORM_PLAYER_TOKEN_MAX_AGE)
-    except signing.BadSignature:  # SignatureExpired is a BadSignature
-        return None
-    if not isinstance(data, dict) or not all(isinstance(data.get(key), int) for key in ("u", "p", "n")):
-        return None
-    return PlayerGrant(user_id=data["u"], package_id=data["p"], attempt=data["n"])
+    keys = ("u", "p", "n")
+    data = signed_tokens.read_ids(token, salt=SALT, max_age=settings.SCORM_PLAYER_TOKEN_MAX_AGE, keys=keys)
+    return data and PlayerGrant(user_id=data["u"], package_id=data["p"], attempt=data["n"])
