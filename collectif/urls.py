@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.health import health
 from courses.views import catalogue
+from home.search import search
 from home.views import my_space
 from reflections import urls as reflections_urls
 from teamjournal import urls as teamjournal_urls
@@ -19,6 +20,7 @@ urlpatterns = [
     path("compte/", include("accounts.urls")),
     path("compte/", login_required(RedirectView.as_view(pattern_name="account_profile")), name="account_home"),
     path("mon-espace/", my_space, name="my_space"),
+    path("recherche/", search, name="search"),
     path("sante/", health, name="health"),
     # The team journal, its own app since, keeps its addresses and names in the journal's namespace.
     path("journal/", include((reflections_urls.urlpatterns + teamjournal_urls.urlpatterns, "reflections"))),

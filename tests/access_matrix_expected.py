@@ -133,6 +133,7 @@ EXPECTED = {
     "account_home": roles(REDIRECT, anonymous=LOGIN),
     "switch_language": POST_ONLY_PUBLIC,
     "my_space": LOGGED_IN,
+    "search": LOGGED_IN,
     "health": roles(OK),  # the public answer says ok/erreur only and writes nothing; details need a token
     # --- Personal journal (reflections) ---------------------------------------------------------------------------
     "reflections:journal": LOGGED_IN,

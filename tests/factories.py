@@ -346,13 +346,13 @@ def make_quiz(questions=(), draws=(), **fields):
     return quiz
 
 
-def make_quiz_page(quiz, title=None, slug=None, owner=None):
+def make_quiz_page(quiz, title=None, slug=None, owner=None, **fields):
     from quizzes.models import QuizIndexPage, QuizPage
 
     index = QuizIndexPage.objects.first()
     if index is None:
         index = publish(home_page(), QuizIndexPage(title="Quiz", slug="quiz"))
-    page = QuizPage(title=title or quiz.title, slug=slug or f"quiz-{quiz.pk}", quiz=quiz, owner=owner)
+    page = QuizPage(title=title or quiz.title, slug=slug or f"quiz-{quiz.pk}", quiz=quiz, owner=owner, **fields)
     return publish(index, page)
 
 

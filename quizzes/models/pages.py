@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+from wagtail.search import index
 
 
 class QuizIndexPage(Page):
@@ -28,6 +29,7 @@ class QuizPage(Page):
     quiz = models.ForeignKey("quizzes.Quiz", verbose_name=_("quiz"), on_delete=models.PROTECT, related_name="pages")
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("quiz")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["quizzes.QuizIndexPage"]
     subpage_types = []
 
