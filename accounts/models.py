@@ -38,6 +38,13 @@ class User(AbstractUser):
         help_text=_("Le nom que voient vos formateur·rices et votre équipe."),
     )
     preferred_language = models.CharField(_("langue préférée"), max_length=8, choices=settings.LANGUAGES, default="fr")
+    inactivity_warned_at = models.DateTimeField(
+        _("averti·e de l'inactivité le"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Date de l'avis de suppression pour inactivité ; effacée à la connexion suivante."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
