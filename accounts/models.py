@@ -38,6 +38,13 @@ class User(AbstractUser):
         help_text=_("Le nom que voient vos formateur·rices et votre équipe."),
     )
     preferred_language = models.CharField(_("langue préférée"), max_length=8, choices=settings.LANGUAGES, default="fr")
+    inactivity_warned_at = models.DateTimeField(
+        _("averti·e de l'inactivité le"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Date de l'avis de suppression pour inactivité ; effacée à la connexion suivante."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -55,3 +62,17 @@ class User(AbstractUser):
     def get_display_name(self):
         """The name shown to others: display name, then full name, then the e-mail's local part."""
         return self.display_name or self.get_full_name() or self.email.split("@")[0]
+
+
+class RoleGroup(models.Model):
+    """Ties a role's stable code to its Django group, so the group's name stays a free, editable label."""
+
+    code = models.CharField(_("code du rôle"), max_length=20, primary_key=True)
+    group = models.OneToOneField("auth.Group", on_delete=models.CASCADE, related_name="role", verbose_name=_("groupe"))
+
+    class Meta:
+        verbose_name = _("groupe de rôle")
+        verbose_name_plural = _("groupes de rôle")
+
+    def __str__(self):
+        return f"{self.code} → {self.group.name}"

@@ -15,14 +15,16 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
-# Django group name of each role; the groups are created by a data migration.
-ROLE_GROUPS = {
-    Role.LEARNER: "Apprenant·es",
-    Role.TRAINER: "Formateur·rices",
-    Role.LEAD_TRAINER: "Formateur·rices référent·es",
-    Role.MANAGER: "Responsables d'équipe",
-    Role.ADMIN: "Administrateur·rices",
-}
+ROLE_CODES = frozenset(role.value for role in Role)
+
+
+def role_group(role):
+    """The Django group of a role, found by its code (accounts.RoleGroup), never by its editable name."""
+    from django.apps import apps
+
+    from .bootstrap import role_group as lookup
+
+    return lookup(apps, Role(role).value)
 
 
 def user_roles(user):
@@ -31,8 +33,8 @@ def user_roles(user):
         return frozenset()
     cached = getattr(user, "_collectif_roles", None)
     if cached is None:
-        names = set(user.groups.values_list("name", flat=True))
-        cached = {role for role, group in ROLE_GROUPS.items() if group in names}
+        codes = user.groups.filter(role__isnull=False).values_list("role__code", flat=True)
+        cached = {Role(code) for code in codes if code in ROLE_CODES}
         if user.is_superuser:
             cached.add(Role.ADMIN)
         if Role.LEAD_TRAINER in cached:
@@ -40,6 +42,14 @@ def user_roles(user):
         cached = frozenset(cached)
         user._collectif_roles = cached
     return cached
+
+
+def users_with_role(*roles):
+    """Users holding one of the roles through their groups (found by code, so renaming a group changes nothing)."""
+    from django.contrib.auth import get_user_model
+
+    codes = [Role(role).value for role in roles]
+    return get_user_model().objects.filter(groups__role__code__in=codes).distinct()
 
 
 def has_role(user, *roles):
@@ -76,10 +86,7 @@ def needs_second_factor(user):
 
 
 def assign_role(user, role):
-    from django.contrib.auth.models import Group
-
-    group, _ = Group.objects.get_or_create(name=ROLE_GROUPS[Role(role)])
-    user.groups.add(group)
+    user.groups.add(role_group(role))
     user.__dict__.pop("_collectif_roles", None)
 
 

@@ -76,6 +76,7 @@ def _export_profile(user):
         "preferred_language": user.preferred_language,
         "date_joined": user.date_joined,
         "last_login": user.last_login,
+        "inactivity_warned_at": user.inactivity_warned_at,
         "roles": sorted(user.groups.values_list("name", flat=True)),
         "email_addresses": list(EmailAddress.objects.filter(user=user).values("email", "verified", "primary")),
         "mfa_methods": list(Authenticator.objects.filter(user=user).values_list("type", flat=True)),

@@ -1,4 +1,6 @@
 from allauth.account.signals import user_logged_in, user_signed_up
+from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_in as django_user_logged_in
 from django.dispatch import receiver
 from django.utils import translation
 
@@ -15,3 +17,11 @@ def make_new_users_learners(sender, request, user, **kwargs):
 def remember_language_on_login(sender, request, user, **kwargs):
     translation.activate(user.preferred_language)
     request.LANGUAGE_CODE = user.preferred_language
+
+
+@receiver(django_user_logged_in)
+def clear_inactivity_warning(sender, request, user, **kwargs):
+    """Any login (site, admin, allauth) shows the account is used again: a pending deletion notice no longer holds."""
+    if user.inactivity_warned_at is not None:
+        get_user_model().objects.filter(pk=user.pk).update(inactivity_warned_at=None)
+        user.inactivity_warned_at = None

@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.permissions import ROLE_GROUPS, Role
+from accounts.permissions import Role, role_group
 
 DOMAIN = "bench.collectif.test"
 PASSWORD = "mesure-collectif-2025"  # known on purpose: only the bench database uses it
@@ -243,7 +242,7 @@ def build_users(scale):
     learners = list(User.objects.filter(email__endswith="@" + DOMAIN).order_by("last_name"))
     manager = User.objects.create(email=MANAGER_EMAIL, first_name="Hélène", last_name="Responsable", password=password)
     trainer = User.objects.create(email=TRAINER_EMAIL, first_name="Marc", last_name="Formateur", password=password)
-    groups = {role: Group.objects.get_or_create(name=name)[0] for role, name in ROLE_GROUPS.items()}
+    groups = {role: role_group(role) for role in Role}
     through = User.groups.through
     links = [through(user_id=u.pk, group_id=groups[Role.LEARNER].pk) for u in learners]
     links += [

@@ -4,13 +4,15 @@ Run by migration 0002 and reused by tests/base_data.py; functions take an app re
 one or django.apps.apps).
 """
 
+from accounts.bootstrap import role_groups
+
 TITLE = "Cas pratiques"
 SLUG = "cas"
 INTRO = (
     "<p>Des situations inspirées du terrain, à jouer étape par étape : à chaque décision, vous justifiez votre "
     "choix avant de découvrir son retour pédagogique, puis vous comparez votre parcours au parcours recommandé.</p>"
 )
-AUTHOR_GROUPS = ["Formateur·rices", "Formateur·rices référent·es"]
+AUTHOR_ROLES = ("trainer", "lead_trainer")
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -26,10 +28,9 @@ def _next_child_path(Page, parent):
 
 
 def grant_author_permissions(apps, index_page_id):
-    Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    for group in Group.objects.filter(name__in=AUTHOR_GROUPS):
+    for group in role_groups(apps, AUTHOR_ROLES):
         for codename in PAGE_PERMISSIONS:
             permission = Permission.objects.filter(content_type__app_label="wagtailcore", codename=codename).first()
             if permission:

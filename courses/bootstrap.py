@@ -4,6 +4,8 @@ Run by migration 0003, by tests/base_data.py after a transactional flush and by 
 function is idempotent and takes an app registry (the migration's historical one or django.apps.apps).
 """
 
+from accounts.bootstrap import role_group
+
 CATALOGUE_TITLE = "Formations"
 CATALOGUE_SLUG = "formations"
 CATALOGUE_INTRO = (
@@ -12,11 +14,7 @@ CATALOGUE_INTRO = (
 )
 WORKFLOW_NAME = "Validation des formations"
 TASK_NAME = "Relecture par un·e formateur·rice référent·e"
-GROUPS = {
-    "trainer": "Formateur·rices",
-    "lead_trainer": "Formateur·rices référent·es",
-    "admin": "Administrateur·rices",
-}
+ROLES = ("trainer", "lead_trainer", "admin")
 PAGE_PERMISSIONS = {
     "trainer": ["add_page", "change_page"],
     "lead_trainer": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
@@ -82,7 +80,6 @@ def permission(apps, codename):
 
 
 def create_catalogue(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     ContentType = apps.get_model("contenttypes", "ContentType")
     Workflow = apps.get_model("wagtailcore", "Workflow")
@@ -93,7 +90,7 @@ def create_catalogue(apps, schema_editor):
     catalogue = ensure_catalogue(apps)
     if catalogue is None:
         return
-    groups = {role: Group.objects.get_or_create(name=name)[0] for role, name in GROUPS.items()}
+    groups = {role: role_group(apps, role) for role in ROLES}
     for role, codenames in PAGE_PERMISSIONS.items():
         for codename in codenames:
             GroupPagePermission.objects.get_or_create(

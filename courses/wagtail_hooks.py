@@ -9,8 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from accounts.models import User
-from accounts.permissions import ROLE_GROUPS, Role, has_role
+from accounts.permissions import Role, has_role, users_with_role
 
 from .models import CourseTrainer
 
@@ -38,9 +37,8 @@ class CourseTrainerForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        groups = [ROLE_GROUPS[Role.TRAINER], ROLE_GROUPS[Role.LEAD_TRAINER]]
         self.fields["trainer"].queryset = (
-            User.objects.filter(is_active=True, groups__name__in=groups).distinct().order_by("display_name", "email")
+            users_with_role(Role.TRAINER, Role.LEAD_TRAINER).filter(is_active=True).order_by("display_name", "email")
         )
 
 

@@ -3,7 +3,9 @@
 Functions take an app registry (the migration's historical one or django.apps.apps).
 """
 
-GROUPS = ("Formateur·rices", "Formateur·rices référent·es", "Administrateur·rices")
+from accounts.bootstrap import role_groups
+
+ROLES = ("trainer", "lead_trainer", "admin")
 PERMISSIONS = {
     "h5pactivity": ("add_h5pactivity", "change_h5pactivity", "delete_h5pactivity", "view_h5pactivity"),
     "h5plibrary": ("view_h5plibrary",),
@@ -11,7 +13,6 @@ PERMISSIONS = {
 
 
 def grant(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
     perms = []
@@ -22,14 +23,12 @@ def grant(apps, schema_editor):
                 content_type=content_type, codename=codename, defaults={"name": codename.replace("_", " ")}
             )
             perms.append(perm)
-    for name in GROUPS:
-        group, _ = Group.objects.get_or_create(name=name)
+    for group in role_groups(apps, ROLES):
         group.permissions.add(*perms)
 
 
 def revoke(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
-    Group = apps.get_model("auth", "Group")
     codenames = [codename for codenames in PERMISSIONS.values() for codename in codenames]
-    for group in Group.objects.filter(name__in=GROUPS):
+    for group in role_groups(apps, ROLES, create=False):
         group.permissions.remove(*Permission.objects.filter(content_type__app_label="h5p", codename__in=codenames))

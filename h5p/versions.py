@@ -14,7 +14,6 @@ import itertools
 import json
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.mail import send_mail
@@ -26,7 +25,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.log_actions import log
 
-from accounts.permissions import ROLE_GROUPS, Role, has_role
+from accounts.permissions import Role, has_role, users_with_role
 from progress.models import LessonActivity
 
 from . import access, store
@@ -229,8 +228,8 @@ def _send(template, version, recipients):
 def notify_reviewers(version):
     """Lead trainers learn that a version waits for them."""
     reviewers = (
-        get_user_model()
-        .objects.filter(groups__name=ROLE_GROUPS[Role.LEAD_TRAINER], is_active=True)
+        users_with_role(Role.LEAD_TRAINER)
+        .filter(is_active=True)
         .exclude(email="")
         .exclude(pk=version.submitted_by_id)
         .values_list("email", flat=True)

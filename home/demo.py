@@ -170,8 +170,11 @@ par ce service, selon ses propres règles.</li>
 <li>Les <b>séances collectives de débriefing</b>, avec leurs participations (invitées comprises) et leurs
 votes, sont supprimées automatiquement 90 jours après leur création.</li>
 <li>Le <b>compte</b> et toutes les données qui en dépendent (progression, réponses, journal, connexions) sont
-conservés tant que le compte existe. La plateforme ne supprime pas encore automatiquement les comptes
-inactifs : la suppression a lieu quand vous supprimez votre compte, ou quand l'organisme le supprime.</li>
+conservés tant que le compte est utilisé. Un compte d'apprenant·e sans connexion depuis <b>3 ans</b> est
+supprimé automatiquement : un e-mail vous prévient <b>30 jours</b> avant, et il suffit de vous connecter pour
+garder le compte. Les comptes des formateur·rices, responsables d'équipe et administrateur·rices ne sont
+jamais supprimés automatiquement : l'organisme les supprime à la fin de leur mission. Vous pouvez aussi
+supprimer votre compte vous-même à tout moment.</li>
 <li>Les <b>certificats de réalisation</b> restent vérifiables après la suppression du compte : le code, le module
 et les dates sont gardés, votre nom en est effacé.</li>
 </ul>

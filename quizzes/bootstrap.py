@@ -3,7 +3,9 @@
 Functions take an app registry (the migration's historical one or django.apps.apps).
 """
 
-GROUPS = ("Formateur·rices", "Formateur·rices référent·es", "Administrateur·rices")
+from accounts.bootstrap import role_groups
+
+ROLES = ("trainer", "lead_trainer", "admin")
 MODELS = ("questioncategory", "question", "quiz")
 ACTIONS = ("add", "change", "delete", "view")
 
@@ -11,7 +13,6 @@ ACTIONS = ("add", "change", "delete", "view")
 def grant_permissions(apps, schema_editor):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
-    Group = apps.get_model("auth", "Group")
     permissions = []
     for model in MODELS:
         content_type, _ = ContentType.objects.get_or_create(app_label="quizzes", model=model)
@@ -20,6 +21,5 @@ def grant_permissions(apps, schema_editor):
                 content_type=content_type, codename=f"{action}_{model}", defaults={"name": f"Can {action} {model}"}
             )
             permissions.append(permission)
-    for name in GROUPS:
-        group, _ = Group.objects.get_or_create(name=name)
+    for group in role_groups(apps, ROLES):
         group.permissions.add(*permissions)

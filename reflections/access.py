@@ -9,7 +9,6 @@ The rule, kept small on purpose:
 - nobody else: managers, administrators without the trainer role and other learners get a 404.
 """
 
-from django.contrib.auth import get_user_model
 from django.db import models
 
 from accounts.permissions import Role, has_role
@@ -47,10 +46,7 @@ class EntryQuerySet(models.QuerySet):
 
 def trainers_for(entry):
     """The people who will read the entry once shared (same rule as EntryQuerySet.shared_with)."""
-    from accounts.permissions import ROLE_GROUPS
+    from accounts.permissions import users_with_role
 
-    User = get_user_model()
-    trainers = User.objects.filter(
-        is_active=True, groups__name__in=[ROLE_GROUPS[Role.TRAINER], ROLE_GROUPS[Role.LEAD_TRAINER]]
-    ).exclude(pk=entry.author_id)
+    trainers = users_with_role(Role.TRAINER, Role.LEAD_TRAINER).filter(is_active=True).exclude(pk=entry.author_id)
     return trainers.filter(pk__in=scope.trainers_of(entry.author_id, entry.course_id)).distinct()

@@ -3,12 +3,13 @@
 Functions take an app registry (the migration's historical one or django.apps.apps).
 """
 
-GROUPS = ("Formateur·rices", "Formateur·rices référent·es", "Administrateur·rices")
+from accounts.bootstrap import role_groups
+
+ROLES = ("trainer", "lead_trainer", "admin")
 CODENAMES = ("add_scormpackage", "change_scormpackage", "delete_scormpackage", "view_scormpackage")
 
 
 def grant(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
     content_type, _ = ContentType.objects.get_or_create(app_label="scorm", model="scormpackage")
@@ -18,14 +19,12 @@ def grant(apps, schema_editor):
         )[0]
         for codename in CODENAMES
     ]
-    for name in GROUPS:
-        group, _ = Group.objects.get_or_create(name=name)
+    for group in role_groups(apps, ROLES):
         group.permissions.add(*perms)
 
 
 def revoke(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
-    Group = apps.get_model("auth", "Group")
     perms = Permission.objects.filter(content_type__app_label="scorm", codename__in=CODENAMES)
-    for group in Group.objects.filter(name__in=GROUPS):
+    for group in role_groups(apps, ROLES, create=False):
         group.permissions.remove(*perms)

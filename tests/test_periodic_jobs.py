@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from accounts import tasks as account_tasks
 from core import periodic
 from debrief import tasks as debrief_tasks
 from statements import tasks as statement_tasks
@@ -22,6 +23,7 @@ ALL_JOBS = {
     team_tasks.weekly_summary_task,
     statement_tasks.forward_pending_task,
     debrief_tasks.purge_old_sessions_task,
+    account_tasks.purge_inactive_accounts_task,
 }
 
 

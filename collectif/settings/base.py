@@ -204,6 +204,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # --- Live collective debriefs (debrief/): sessions, guests and their votes are deleted after this many days.
 DEBRIEF_RETENTION_DAYS = int(os.environ.get("DEBRIEF_RETENTION_DAYS", 90))
 
+# --- Inactive accounts (accounts/inactivity.py): learners idle this many days are deleted, after a notice sent
+# INACTIVE_ACCOUNT_WARNING_DAYS before. Staff accounts are never deleted automatically.
+INACTIVE_ACCOUNT_RETENTION_DAYS = int(os.environ.get("INACTIVE_ACCOUNT_RETENTION_DAYS", 1095))
+INACTIVE_ACCOUNT_WARNING_DAYS = int(os.environ.get("INACTIVE_ACCOUNT_WARNING_DAYS", 30))
+
 # --- H5P packages (see h5p/packages.py): limits against oversized archives and zip bombs.
 H5P_MAX_UPLOAD_SIZE = int(os.environ.get("H5P_MAX_UPLOAD_SIZE", 128 * 1024 * 1024))
 REQUEST_MAX_UPLOAD_SIZE = int(os.environ.get("REQUEST_MAX_UPLOAD_SIZE", H5P_MAX_UPLOAD_SIZE + 1024 * 1024))

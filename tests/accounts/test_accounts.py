@@ -4,19 +4,18 @@ import zipfile
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from accounts import personal_data
-from accounts.models import User
-from accounts.permissions import ROLE_GROUPS, Role, has_role, is_trainer
+from accounts.models import RoleGroup, User
+from accounts.permissions import Role, has_role, is_trainer
 from tests.factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
 
 def test_role_groups_exist_after_migrate():
-    assert set(Group.objects.values_list("name", flat=True)) >= set(ROLE_GROUPS.values())
+    assert set(RoleGroup.objects.values_list("code", flat=True)) == set(Role)
 
 
 def test_trainer_groups_may_enter_admin_learners_and_managers_may_not():

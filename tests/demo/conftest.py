@@ -32,7 +32,7 @@ def snapshot():
         "pages": Page.objects.count(),
         "live_pages": Page.objects.live().count(),
         "revisions": Revision.objects.count(),
-        "users": sorted(User.objects.values_list("email", "groups__name")),
+        "users": sorted(User.objects.values_list("email", "groups__role__code")),
         "memberships": Membership.objects.count(),
         "assignments": sorted(Assignment.objects.values_list("team__name", "course_id")),
         "enrolments": Enrolment.objects.count(),

@@ -294,11 +294,12 @@ def test_visible_to_scopes_activities_to_live_lessons(learner, trainer, lesson, 
 
 
 def test_page_privacy_of_the_lesson_applies_to_the_player(client, learner, lesson, activity):
-    from django.contrib.auth.models import Group
     from wagtail.models import PageViewRestriction
 
+    from accounts.permissions import Role, role_group
+
     restriction = PageViewRestriction.objects.create(page=lesson, restriction_type=PageViewRestriction.GROUPS)
-    restriction.groups.set([Group.objects.get(name="Responsables d'équipe")])
+    restriction.groups.set([role_group(Role.MANAGER)])
     client.force_login(learner)
     assert client.get(f"/h5p/{activity.pk}/").status_code == 403
     assert post(client, activity, answered(learner, activity)).status_code == 403

@@ -6,7 +6,8 @@ from core import periodic
 class Command(BaseCommand):
     help = (
         "Programme chaque tâche périodique qui n'a pas d'exécution en attente (idempotent). Lancée par le "
-        "processus worker avant `db_worker` : rappels, bilan hebdomadaire, envoi xAPI, purge des séances."
+        "processus worker avant `db_worker` : rappels, bilan hebdomadaire, envoi xAPI, purge des séances et des "
+        "comptes inactifs."
     )
 
     def handle(self, *args, **options):
