@@ -63,8 +63,10 @@ def test_too_short_and_too_long_queries_get_a_clear_message(client, learner):
 
 
 def test_english_interface_speaks_english(client, learner):
+    learner.preferred_language = "en"
+    learner.save(update_fields=["preferred_language"])
     client.force_login(learner)
-    response = client.get(reverse("search"), {"q": "a"}, headers={"accept-language": "en"})
+    response = search(client, "a")
     assert "Type at least 2 characters." in response.content.decode()
 
 
