@@ -1,6 +1,7 @@
 """CSV and XLSX files: the team matrix, a member's record, the Qualiopi evidence of one course."""
 
 import csv
+import datetime
 import io
 import re
 
@@ -54,10 +55,10 @@ def xlsx_response(filename, sheets):
     for title, rows in sheets:
         sheet = workbook.create_sheet(sheet_title(title, used))
         for index, row in enumerate(rows):
-            values = [safe_cell(_plain(cell)) for cell in row]
             if index == 0:
-                values = [_bold_cell(sheet, value, bold) for value in values]
-            sheet.append(values)
+                sheet.append([_bold_cell(sheet, safe_cell(_plain(value)), bold) for value in row])
+            else:
+                sheet.append([_xlsx_value(sheet, value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)
@@ -79,6 +80,25 @@ def sheet_title(title, used):
         candidate, number = base[: SHEET_TITLE_LENGTH - len(suffix)] + suffix, number + 1
     used.add(candidate.lower())
     return candidate
+
+
+DATE_FORMAT, DATETIME_FORMAT = "DD/MM/YYYY", "DD/MM/YYYY HH:MM"
+
+
+def _xlsx_value(sheet, value):
+    """Dates stay dates in the workbook (sortable and filterable), shown the French way; text is made safe."""
+    if isinstance(value, datetime.datetime):
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return _formatted_cell(sheet, local.replace(tzinfo=None), DATETIME_FORMAT)
+    if isinstance(value, datetime.date):
+        return _formatted_cell(sheet, value, DATE_FORMAT)
+    return safe_cell(_plain(value))
+
+
+def _formatted_cell(sheet, value, number_format):
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = number_format
+    return cell
 
 
 def _bold_cell(sheet, value, font):

@@ -148,3 +148,20 @@ def test_dashboard_queries_do_not_depend_on_size(client, manager, django_assert_
     with django_assert_max_num_queries(30):
         response = client.get(url, {"status": "completed"})
     assert response.context["page_obj"].paginator.count == len(range(0, n_members, 3))
+
+
+def test_xlsx_dates_are_dates_shown_the_french_way(client, manager, team, course, assigned):
+    """Due dates and activity times are real dates in the workbook (sortable), not text."""
+    import datetime
+
+    client.force_login(manager)
+    response = client.get(reverse("teams:matrix_export", args=[team.pk, "xlsx"]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header = [cell.value for cell in sheet[1]]
+    due_column = next(i for i, title in enumerate(header) if title.endswith("— échéance"))
+    due_cell = sheet.cell(row=2, column=due_column + 1)
+    assert isinstance(due_cell.value, datetime.datetime)  # openpyxl reads a date cell back as a datetime
+    assert due_cell.value.date() == timezone.localdate() + timedelta(days=10)
+    assert due_cell.number_format == "DD/MM/YYYY"
+    csv_text = client.get(reverse("teams:matrix_export", args=[team.pk, "csv"])).content.decode("utf-8-sig")
+    assert f"{timezone.localdate() + timedelta(days=10):%d/%m/%Y}" in csv_text
