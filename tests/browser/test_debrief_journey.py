@@ -25,6 +25,15 @@ def still_marked(page):
     return page.evaluate("window.__sansRechargement === true")
 
 
+def assert_readable_at_320_px(page):
+    """At 320 px the split is a table with a bar per row: nothing wider than the screen, text at a readable size."""
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert not page.locator(".debrief-chart").is_visible()
+    assert page.locator(".debrief-meter").first.is_visible()
+    row_header = page.locator(".debrief-split tbody th").first
+    assert row_header.evaluate("cell => parseFloat(getComputedStyle(cell).fontSize)") >= 14
+
+
 def test_trainer_runs_a_node_with_three_participants(page_as, trainer, browser, live_server):
     case = make_case(title="Le collectif des Tilleuls")
     presenter = page_as(trainer)
@@ -39,7 +48,9 @@ def test_trainer_runs_a_node_with_three_participants(page_as, trainer, browser, 
     contexts, participants = [], []
     try:
         for index, name in enumerate(["Awa", "Bastien", "Chloé"]):
-            ctx = browser.new_context(locale="fr-FR", viewport={"width": 400, "height": 800})
+            # The first participant has the narrowest phone screen WCAG reflow asks for (320 CSS px).
+            width = 320 if index == 0 else 400
+            ctx = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 800})
             ctx.set_default_timeout(15_000)
             contexts.append(ctx)
             page = ctx.new_page()
@@ -82,6 +93,7 @@ def test_trainer_runs_a_node_with_three_participants(page_as, trainer, browser, 
         for page in participants:
             page.get_by_role("heading", name="Répartition des votes (3 votes)").wait_for()
             assert still_marked(page)
+        assert_readable_at_320_px(participants[0])
 
         presenter.get_by_role("button", name="Révéler les retours").click()
         presenter.get_by_role("heading", name="Le raisonnement expert, choix par choix").wait_for()
