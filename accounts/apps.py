@@ -9,7 +9,9 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from core import demo as core_demo
 
-        from . import demo, personal_data, signals  # noqa: F401
+        from . import audit, demo, personal_data, signals  # noqa: F401
+
+        audit.connect()
 
         personal_data.register_builtin_sections()
         core_demo.register("accounts", demo.load, order=0)

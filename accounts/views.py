@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import personal_data
+from . import audit, personal_data
 from .forms import DeleteAccountForm, LanguageForm, ProfileForm
 
 
@@ -63,6 +63,7 @@ def switch_language(request):
 @login_required
 def download_data(request):
     data = personal_data.build_export_zip(request.user)
+    audit.log_data_exported(request.user)
     filename = f"collectif-mes-donnees-{timezone.localdate():%Y-%m-%d}.zip"
     response = HttpResponse(data, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -75,6 +76,7 @@ def delete_account(request):
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
+        audit.log_account_deleted(user)
         personal_data.delete_account(user)
         messages.success(request, _("Votre compte et vos données ont été supprimés."))
         return redirect("/")

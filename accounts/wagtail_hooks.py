@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import inactivity
+from . import audit, inactivity
 
 
 @hooks.register("register_log_actions")
@@ -11,3 +11,5 @@ def register_account_actions(actions):
         _("Compte inactif supprimé"),
         _("Compte supprimé automatiquement après la période d'inactivité et l'avis envoyé"),
     )
+    for action, label, message in audit.LOG_ACTIONS:
+        actions.register_action(action, label, message)
