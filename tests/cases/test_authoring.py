@@ -191,3 +191,12 @@ def test_graph_block_value_round_trips():
     value = StreamValue(CaseGraphBlock(), five_node_graph())
     raw = CaseGraphBlock().get_prep_value(value)
     assert CaseGraphBlock().to_python(raw)[0].value["choices"][0]["key"] == "bon1"
+
+
+def test_moderation_button_speaks_french(client, trainer):
+    """Wagtail's default workflow (root page: cases, quiz pages) was « Moderators approval »."""
+    case = make_case(live=False, nodes=five_node_graph())
+    client.force_login(trainer)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[case.pk])).content.decode()
+    assert "Moderators approval" not in html
+    assert "Soumettre à Validation des contenus" in html
