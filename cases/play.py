@@ -5,6 +5,8 @@ the attempt and a unique (attempt, step) constraint, so a double or replayed sub
 and nothing is recorded twice.
 """
 
+from datetime import timedelta
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,6 +41,9 @@ def start_attempt(user, case):
     try:
         with transaction.atomic():
             previous = CaseAttempt.objects.select_for_update().filter(user=user, case=case)
+            just_started = _just_started(user, case, now)
+            if just_started is not None:
+                return just_started
             number = max((attempt.number for attempt in previous), default=0) + 1
             previous.filter(status=CaseAttempt.Status.IN_PROGRESS).update(status=CaseAttempt.Status.ABANDONED)
             attempt = CaseAttempt.objects.create(
@@ -53,6 +58,21 @@ def start_attempt(user, case):
         raise PlayError(_("Une tentative vient d'être commencée : reprenez-la depuis la page du cas.")) from error
     progress.record_activity(user, case.activity_key, Status.STARTED)
     return attempt
+
+
+DOUBLE_CLICK_WINDOW = timedelta(seconds=10)
+
+
+def _just_started(user, case, now):
+    """An attempt started a moment ago and still untouched: a second click on « Commencer » resumes it rather
+    than setting it aside for a new one."""
+    return (
+        CaseAttempt.objects.filter(user=user, case=case, status=CaseAttempt.Status.IN_PROGRESS)
+        .filter(started_at__gte=now - DOUBLE_CLICK_WINDOW)
+        .exclude(decisions__isnull=False)
+        .order_by("-number")
+        .first()
+    )
 
 
 def decide(attempt, *, step, node_key, choice_key, justification="", now=None):

@@ -145,6 +145,7 @@ def test_replay_starts_a_new_attempt_and_keeps_the_old_ones(client, learner):
         go_on(client, first)
     second = start(client, case)
     assert second.pk != first.pk and second.number == 2
+    CaseAttempt.objects.filter(pk=second.pk).update(started_at=second.started_at - play.DOUBLE_CLICK_WINDOW)
     third = start(client, case)
     second.refresh_from_db()
     assert second.status == CaseAttempt.Status.ABANDONED and third.number == 3
@@ -258,3 +259,12 @@ def test_personal_data_export_contains_decisions(learner):
     section = export_data(learner)["sections"]["cas_pratiques"]
     assert section[0]["cas"] == case.title
     assert section[0]["decisions"][0]["justification"] == JUSTIFICATION
+
+
+def test_a_double_click_on_start_resumes_the_attempt_it_just_started(client, learner):
+    case = make_case()
+    client.force_login(learner)
+    first = start(client, case)
+    again = start(client, case)
+    assert again.pk == first.pk
+    assert CaseAttempt.objects.filter(user=learner, case=case).count() == 1
