@@ -24,6 +24,16 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(autouse=True)
+def _french_at_start():
+    """Each test starts in French: the language middleware activates a person's language for the thread (each
+    request sets it again in production), so a test that browsed in English would otherwise leave it active."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: primary keys are reused after a rollback, so a cached value keyed
     on one test's team or page could otherwise be read by the next test."""
