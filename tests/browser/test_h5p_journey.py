@@ -163,3 +163,47 @@ def test_script_in_a_packages_content_fields_never_runs(page_as, settings, tmp_p
     expect(status(page, hostile)).to_have_text(re.compile(r"meilleur score : 100 %"))
     assert frame.locator("body[data-pwned]").count() == 0
     assert page.locator("body[data-pwned]").count() == 0
+
+
+STATEMENTS = "**/h5p/*/declarations/"
+OUTBOX = "JSON.parse(localStorage.getItem('collectif:h5p:outbox') || '[]').length"
+
+
+def test_an_answer_given_while_the_server_is_unreachable_is_sent_when_it_answers(
+    page_as, learner, live_server, h5p_lesson
+):
+    lesson, right, _wrong = h5p_lesson
+    page = page_as(learner)
+    page.route(STATEMENTS, lambda route: route.abort())
+    page.goto(live_server.url + lesson.url)
+    h5p_frame(page, right).get_by_role("button", name=h5p_kit.TRUE_LABEL).click()
+
+    expect(page.locator(f'[data-h5p-save-error="{right.pk}"]')).to_be_visible()
+    assert page.evaluate(OUTBOX) >= 1
+    assert not Statement.objects.filter(user=learner).exists()
+
+    page.unroute(STATEMENTS)  # the server answers again: the next retry goes through
+    expect(status(page, right)).to_have_text(re.compile(r"meilleur score : 100 %"), timeout=20_000)
+    expect(page.locator(f'[data-h5p-save-error="{right.pk}"]')).to_be_hidden()
+    assert page.evaluate(OUTBOX) == 0
+    assert ActivityResult.objects.get(user=learner, activity_key=right.activity_key).score == 1.0
+
+
+def test_an_answer_left_unsent_by_a_closed_tab_is_sent_at_the_next_visit(page_as, learner, live_server, h5p_lesson):
+    lesson, right, _wrong = h5p_lesson
+    page = page_as(learner)
+    page.route(STATEMENTS, lambda route: route.abort())
+    page.goto(live_server.url + lesson.url)
+    h5p_frame(page, right).get_by_role("button", name=h5p_kit.TRUE_LABEL).click()
+    expect(page.locator(f'[data-h5p-save-error="{right.pk}"]')).to_be_visible()
+    context = page.context
+    page.close()
+
+    later = context.new_page()
+    later.goto(live_server.url + lesson.url)
+    expect(status(later, right)).to_have_text(re.compile(r"meilleur score : 100 %"))
+    assert later.evaluate(OUTBOX) == 0
+    assert (
+        Statement.objects.filter(user=learner).count()
+        == Statement.objects.filter(user=learner).values("statement_id").distinct().count()
+    )
