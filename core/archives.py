@@ -99,6 +99,8 @@ def _case_clash(name, folded):
 
 
 def summarise(errors):
+    """Each distinct problem once (a name repeated ten times is one problem), the first few listed."""
+    errors = list(dict.fromkeys(errors))
     if len(errors) <= MAX_LISTED_ERRORS:
         return errors
     more = len(errors) - MAX_LISTED_ERRORS
