@@ -20,6 +20,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.log_actions import log
 
+from core.links import absolute_url
+
 from . import personal_data
 from .permissions import Role
 
@@ -72,7 +74,7 @@ def send_warning(user, now=None):
         context = {
             "user": user,
             "deletion_date": deletion,
-            "login_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("account_login"),
+            "login_url": absolute_url(reverse("account_login")),
             "retention_days": retention_days(),
         }
         subject = render_to_string("accounts/emails/inactivity_warning_subject.txt", context).strip()

@@ -26,6 +26,7 @@ from django.utils import timezone, translation
 from wagtail.log_actions import log
 
 from accounts.permissions import Role, has_role, users_with_role
+from core.links import absolute_url
 from progress.models import LessonActivity
 
 from . import access, store
@@ -212,7 +213,7 @@ def _read_json_text(opener, limit):
 
 
 def _review_url(version):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("h5p_versions:detail", args=[version.pk])
+    return absolute_url(reverse("h5p_versions:detail", args=[version.pk]))
 
 
 def _send(template, version, recipients):

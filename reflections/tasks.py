@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from core.links import absolute_url
 from core.taskqueue import retry_later
 
 
@@ -21,7 +22,7 @@ def send_feedback_notification(feedback_id, attempt=1):
     learner = feedback.entry.author
     if not learner.is_active or not learner.email:
         return False
-    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("reflections:detail", args=[feedback.entry_id])
+    url = absolute_url(reverse("reflections:detail", args=[feedback.entry_id]))
     with translation.override(learner.preferred_language or settings.LANGUAGE_CODE):
         context = {"feedback": feedback, "entry": feedback.entry, "learner": learner, "url": url}
         subject = render_to_string("reflections/emails/feedback_subject.txt", context).strip()

@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.links import absolute_url
+
 from .models import Statement
 
 logger = logging.getLogger(__name__)
@@ -28,7 +30,7 @@ def actor_for(user):
     return {
         "objectType": "Agent",
         "name": user.get_display_name(),
-        "account": {"homePage": settings.WAGTAILADMIN_BASE_URL, "name": str(user.pk)},
+        "account": {"homePage": settings.SITE_URL, "name": str(user.pk)},
     }
 
 
@@ -56,7 +58,7 @@ def _check_actor(actor):
 
 
 def activity_iri(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def build_statement(user, verb, object_iri, object_name, result=None, extensions=None):

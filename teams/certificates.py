@@ -1,10 +1,10 @@
 """Issuing certificates when a course is completed, and finding them again."""
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.dispatch import receiver
 from django.urls import reverse
 
+from core.links import absolute_url
 from courses.models import CoursePage
 from progress.signals import activity_recorded
 
@@ -13,7 +13,7 @@ from .models import Certificate
 
 
 def verification_url(certificate):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("teams:certificate_verify", args=[certificate.code])
+    return absolute_url(reverse("teams:certificate_verify", args=[certificate.code]))
 
 
 LEARNER_NAME_LENGTH = Certificate._meta.get_field("learner_name").max_length

@@ -6,7 +6,6 @@ login or sign-up on their behalf.
 """
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
@@ -14,6 +13,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from core.links import absolute_url
 
 from . import audit
 from .assigning import add_member
@@ -40,7 +41,7 @@ def invitation_path(invitation):
 
 
 def invitation_url(invitation):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + invitation_path(invitation)
+    return absolute_url(invitation_path(invitation))
 
 
 def create_invitation(team, email, invited_by=None, first_name="", last_name="", send=True):

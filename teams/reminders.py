@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
+from core.links import absolute_url
 from progress import reports
 
 from .matrix import unfinished_learners
@@ -106,12 +107,12 @@ def record_failure(assignment_id, user_id, kind, batch, error):
 
 
 def _mail_domain():
-    return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "collectif.local"
+    return urlsplit(settings.SITE_URL).hostname or "collectif.local"
 
 
 def _send(assignment, user, kind, message_id=None):
     today = timezone.localdate()
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base = absolute_url("")
     with translation.override("fr"):
         context = {
             "user": user,

@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -10,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
+from core.links import absolute_url
 
 from . import charts
 from .models import Membership, NotificationPreference, SummaryLog, Team
@@ -31,7 +31,7 @@ def send_weekly_summaries(today=None):
         team_memberships__role=Membership.Role.MANAGER,
     ).distinct()
     sent = 0
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base = absolute_url("")
     for user in recipients:
         try:
             with transaction.atomic():

@@ -1,12 +1,12 @@
 """The e-mail an imported member receives: which team, and how to choose a password."""
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import User
+from core.links import absolute_url
 
 from .models import Team
 
@@ -15,7 +15,7 @@ def send_welcome_emails(team_id, user_ids):
     team = Team.objects.select_related("organisation").filter(pk=team_id).first()
     if team is None:
         return 0
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base = absolute_url("")
     count = 0
     for user in User.objects.filter(pk__in=user_ids):
         with translation.override("fr"):

@@ -25,7 +25,7 @@ PRODUCTION_ENV = {
 SCALED_ENV = {
     **PRODUCTION_ENV,
     "DJANGO_CSRF_TRUSTED_ORIGINS": "https://collectif.example",
-    "WAGTAILADMIN_BASE_URL": "https://collectif.example",
+    "SITE_URL": "https://collectif.example",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
     "AWS_STORAGE_BUCKET_NAME": "collectif-media",
     "AWS_S3_ENDPOINT_URL": "https://s3.example.org",
@@ -74,3 +74,23 @@ def test_production_settings_use_redis_and_s3_when_configured():
         "storages.backends.s3.S3Storage",
         "whitenoise.storage.CompressedManifestStaticFilesStorage",
     ], result.stderr
+
+
+def production_setting(name, **env):
+    base = {k: v for k, v in os.environ.items() if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "SITE_URL")}
+    base = {k: v for k, v in base.items() if k != "WAGTAILADMIN_BASE_URL"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", f"from django.conf import settings; print(settings.{name})"],
+        env={**base, **PRODUCTION_ENV, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return result.stdout.strip().splitlines()[-1] if result.returncode == 0 else result.stderr
+
+
+def test_production_links_use_the_configured_site_address_or_the_first_allowed_host():
+    """Links in e-mails and certificates never point at a development host and port (issue 24)."""
+    assert production_setting("SITE_URL", SITE_URL="https://formation.example.org/") == "https://formation.example.org"
+    assert production_setting("SITE_URL") == "https://collectif.example"
+    assert production_setting("WAGTAILADMIN_BASE_URL") == "https://collectif.example"

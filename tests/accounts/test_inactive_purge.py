@@ -37,7 +37,7 @@ def idle(role, days, warned_days_ago=None, **fields):
 def durations(settings):
     settings.INACTIVE_ACCOUNT_RETENTION_DAYS = 1095
     settings.INACTIVE_ACCOUNT_WARNING_DAYS = 30
-    settings.WAGTAILADMIN_BASE_URL = "https://collectif.example"
+    settings.SITE_URL = "https://collectif.example"
 
 
 def test_a_learner_idle_for_retention_minus_warning_is_warned_once_not_twice():

@@ -91,3 +91,13 @@ def test_login_is_logged(client, learner):
 
     client.post(reverse("account_login"), {"login": learner.email, "password": PASSWORD})
     assert LoginRecord.objects.filter(user=learner).count() == 1
+
+
+def test_invitation_e_mails_link_to_the_site_address(settings, manager, team, mailoutbox):
+    """Links in e-mails come from SITE_URL, never from a development host and port (issue 24)."""
+    from teams import invitations
+
+    settings.SITE_URL = "https://formation.example.org"
+    invitations.create_invitation(team, "nouvelle@exemple.fr", invited_by=manager)
+    assert "https://formation.example.org/equipes/invitation/" in mailoutbox[-1].body
+    assert "127.0.0.1" not in mailoutbox[-1].body
