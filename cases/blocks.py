@@ -147,7 +147,12 @@ class CaseBlock(ActivityBlockMixin, blocks.StructBlock):
 
     case = blocks.PageChooserBlock(label=_("Cas pratique"), page_type="cases.CasePage")
     introduction = blocks.TextBlock(label=_("Consigne"), required=False)
-    required = blocks.BooleanBlock(label=_("Obligatoire pour terminer la leçon"), required=False, default=True)
+    required = blocks.BooleanBlock(
+        label=_("Obligatoire pour terminer la leçon"),
+        required=False,
+        default=False,
+        help_text=_("Cochez si la leçon ne peut être terminée qu'une fois le cas joué jusqu'à sa fin."),
+    )
 
     class Meta:
         template = "cases/blocks/case.html"
@@ -159,6 +164,9 @@ class CaseBlock(ActivityBlockMixin, blocks.StructBlock):
     def activity_key(self, value):
         page = value.get("case")
         return f"case:{page.pk}" if page else None
+
+    def activity_title(self, value):
+        return _("le cas pratique « %(title)s »") % {"title": value["case"].title}
 
     def is_required(self, value):
         return bool(value.get("required"))

@@ -17,14 +17,23 @@ class ActivityBlockMixin:
     def is_required(self, value):
         return bool(value.get("required", True))
 
+    def activity_title(self, value):
+        """What a learner calls this activity (its title), for messages such as « il reste : … »."""
+        raise NotImplementedError(f"{type(self).__name__} must say what the activity is called")
+
 
 def activities_in_stream(stream_value):
     """[(activity_key, required)] for every activity block of a StreamValue, in order."""
+    return [(key, required) for key, required, _title in described_activities(stream_value)]
+
+
+def described_activities(stream_value):
+    """[(activity_key, required, title)] for every activity block of a StreamValue, in order."""
     found = []
     for child in stream_value:
         block = child.block
         if isinstance(block, ActivityBlockMixin):
             key = block.activity_key(child.value)
             if key:
-                found.append((key, block.is_required(child.value)))
+                found.append((key, block.is_required(child.value), block.activity_title(child.value)))
     return found

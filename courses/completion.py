@@ -1,7 +1,8 @@
 """Completion rules, in one place.
 
-- A lesson is completed by the learner's explicit "J'ai terminé cette leçon", or automatically when
-  every required activity it contains is completed.
+- A lesson is completed only when every required activity it contains is completed: automatically when the last
+  one is, or by the learner's "J'ai terminé cette leçon" for a lesson whose required activities are done (or that
+  has none). The button cannot complete a lesson whose required case, quiz or activity is not done.
 - A course is completed when all its live lessons are completed.
 Activities report to progress; this module listens to progress.signals.activity_recorded.
 """
@@ -10,7 +11,7 @@ from django.db import transaction
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
-from core.activities import activities_in_stream
+from core.activities import activities_in_stream, described_activities
 from progress import api as progress
 from progress.models import LessonActivity, Status
 from progress.signals import activity_recorded
@@ -56,8 +57,28 @@ def required_activities_done(user, lesson):
     return set(keys) <= progress.completed_keys(user, keys)
 
 
+class LessonNotFinished(Exception):
+    def __init__(self, missing):
+        super().__init__(", ".join(missing))
+        self.missing = missing
+
+
+def missing_required_activities(user, lesson):
+    """What the learner must still do to finish the lesson: the titles of its uncompleted required activities,
+    in the lesson's order (from its published body, the same content the LessonActivity index is built from)."""
+    required = [(key, title) for key, is_required, title in described_activities(lesson.body) if is_required]
+    if not required:
+        return []
+    done = progress.completed_keys(user, [key for key, _title in required])
+    return [title for key, title in required if key not in done]
+
+
 def complete_lesson(user, lesson):
-    """Mark a lesson completed for the learner (idempotent) and cascade to the course."""
+    """Mark a lesson completed for the learner (idempotent) and cascade to the course. Raises LessonNotFinished
+    when a required activity is not completed yet: whatever a form says, the rule holds here."""
+    missing = missing_required_activities(user, lesson)
+    if missing:
+        raise LessonNotFinished(missing)
     progress.record_activity(user, lesson.activity_key, Status.COMPLETED)
 
 

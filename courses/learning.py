@@ -18,6 +18,7 @@ from accounts.permissions import is_trainer
 from progress import api as progress
 from progress.models import Status
 
+from .completion import missing_required_activities
 from .progression import LessonStatus, course_progress
 
 
@@ -147,6 +148,14 @@ def course_context(request, course):
     return {"course_progress": state, "reads_everything": reads_everything(request.user)}
 
 
+def missing_activities(request, state, lesson):
+    """For an enrolled learner who has not finished the lesson: its required activities still to do."""
+    lesson_state = state.state_of(lesson)
+    if not state.is_enrolled or lesson_state is None or lesson_state.is_done:
+        return []
+    return missing_required_activities(request.user, lesson)
+
+
 def lesson_context(request, lesson):
     course = course_of(request, lesson)
     state = progress_for(request, course)
@@ -155,6 +164,7 @@ def lesson_context(request, lesson):
         "course": course,
         "course_progress": state,
         "lesson_state": state.state_of(lesson),
+        "missing_activities": missing_activities(request, state, lesson),
         "previous_state": previous,
         "next_state": following,
         "reads_everything": reads_everything(request.user),

@@ -69,7 +69,15 @@ def complete_lesson(request, lesson_id):
     lesson, course, refusal = _open_lesson(request, lesson_id)
     if refusal:
         return render_refusal(request, lesson, refusal)
-    completion.complete_lesson(request.user, lesson)
+    try:
+        completion.complete_lesson(request.user, lesson)
+    except completion.LessonNotFinished as unfinished:
+        messages.error(
+            request,
+            _("Cette leçon n'est pas encore terminée : il reste %(activities)s.")
+            % {"activities": ", ".join(unfinished.missing)},
+        )
+        return redirect(lesson.get_url(request) + "#fin-lecon")
     request.__dict__.pop("_course_progress", None)
     state = progress_for(request, course)
     if state.is_complete:

@@ -13,7 +13,7 @@ class H5PBlock(ActivityBlockMixin, blocks.StructBlock):
     required = blocks.BooleanBlock(
         label=_("Obligatoire pour terminer la leçon"),
         required=False,
-        default=True,
+        default=False,
         help_text=_("La leçon est terminée quand toutes ses activités obligatoires sont faites."),
     )
 
@@ -29,6 +29,9 @@ class H5PBlock(ActivityBlockMixin, blocks.StructBlock):
     def activity_key(self, value):
         activity = value.get("activity")
         return activity.activity_key if activity else None
+
+    def activity_title(self, value):
+        return _("l'activité « %(title)s »") % {"title": str(value["activity"])}
 
     def get_context(self, value, parent_context=None):
         from statements.api import actor_for

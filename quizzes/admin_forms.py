@@ -1,14 +1,26 @@
 """Admin form of a question: checks its options fit its type before saving (same rules as the import)."""
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from .models import QuestionType
 from .scoring import structure_errors
+
+TRUE_FALSE_CHOICES = [(True, _("Vraie")), (False, _("Fausse"))]
 
 
 class QuestionForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Two radio buttons, neither ticked for a new question: the author says which is right.
+        self.fields["true_false_answer"].widget = forms.RadioSelect(choices=TRUE_FALSE_CHOICES)
+
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("qtype") == QuestionType.TRUE_FALSE and cleaned.get("true_false_answer") is None:
+            self.add_error("true_false_answer", _("Indiquez si l'affirmation est vraie ou fausse."))
         formset = self.formsets.get("choices")
         choices = []
         if formset is not None and all(form.is_valid() for form in formset.forms):

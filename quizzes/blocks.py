@@ -12,7 +12,7 @@ class QuizBlock(ActivityBlockMixin, blocks.StructBlock):
     required = blocks.BooleanBlock(
         label=_("Obligatoire pour terminer la leçon"),
         required=False,
-        default=True,
+        default=False,
         help_text=_("Un quiz noté obligatoire doit être réussi ; un questionnaire, simplement rempli."),
     )
 
@@ -29,6 +29,9 @@ class QuizBlock(ActivityBlockMixin, blocks.StructBlock):
     def activity_key(self, value):
         quiz = value.get("quiz")
         return f"quiz:{quiz.pk}" if quiz else None
+
+    def activity_title(self, value):
+        return _("le quiz « %(title)s »") % {"title": value["quiz"].title}
 
     def get_preview_value(self):
         from .models import Quiz

@@ -3,6 +3,7 @@
 import uuid
 
 from django import forms
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -49,7 +50,7 @@ class ReflectionPromptBlock(ActivityBlockMixin, blocks.StructBlock):
     required = blocks.BooleanBlock(
         label=_("Obligatoire pour terminer la leçon"),
         required=False,
-        default=True,
+        default=False,
         help_text=_("Une réflexion obligatoire est faite dès qu'une entrée du journal est enregistrée pour elle."),
     )
     prompt_id = StableIdBlock(
@@ -78,6 +79,9 @@ class ReflectionPromptBlock(ActivityBlockMixin, blocks.StructBlock):
 
     def is_required(self, value):
         return bool(value.get("required"))
+
+    def activity_title(self, value):
+        return _("la réflexion « %(prompt)s »") % {"prompt": Truncator(value.get("prompt", "")).chars(80)}
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)

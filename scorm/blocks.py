@@ -35,6 +35,9 @@ class ScormBlock(ActivityBlockMixin, blocks.StructBlock):
         package = value.get("package")
         return package.activity_key if package else None
 
+    def activity_title(self, value):
+        return _("le module « %(title)s »") % {"title": str(value["package"])}
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         request = (parent_context or {}).get("request")

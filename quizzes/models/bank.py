@@ -48,8 +48,13 @@ class Question(index.Indexed, ClusterableModel):
     qtype = models.CharField(_("type"), max_length=20, choices=QuestionType.choices, default=QuestionType.SINGLE)
     name = models.CharField(_("nom court"), max_length=200, help_text=_("Pour retrouver la question dans la banque."))
     text = models.TextField(_("énoncé"))
+    # No default: an author who forgot to choose must not publish a false statement marked as true.
     true_false_answer = models.BooleanField(
-        _("l'affirmation est vraie"), default=True, help_text=_("Questions « vrai ou faux » uniquement.")
+        _("l'affirmation est"),
+        null=True,
+        blank=True,
+        default=None,
+        help_text=_("Questions « vrai ou faux » uniquement : choisissez si l'affirmation est vraie ou fausse."),
     )
     accepted_answers = models.TextField(
         _("réponses acceptées"),

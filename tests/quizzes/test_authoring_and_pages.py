@@ -60,6 +60,27 @@ def test_admin_refuses_a_single_choice_without_right_answer(client, lead_trainer
     assert not Question.objects.exists()
 
 
+def test_true_or_false_has_no_default_and_must_be_chosen(client, trainer):
+    """A false statement was saved as true because « vrai » was preselected (issue 24)."""
+    client.force_login(trainer)
+    url = reverse("wagtailsnippets_quizzes_question:add")
+    form_html = client.get(url).content.decode()
+    assert (
+        'name="true_false_answer"' in form_html and "checked" not in form_html.split('name="true_false_answer"')[1][:80]
+    )
+
+    response = client.post(url, question_post(make_category(), qtype="true_false", correct=()))
+    assert response.status_code == 200
+    assert "Indiquez si l&#x27;affirmation est vraie ou fausse." in response.content.decode()
+    assert not Question.objects.exists()
+
+    response = client.post(
+        url, {**question_post(make_category(), qtype="true_false", correct=()), "true_false_answer": "False"}
+    )
+    assert response.status_code == 302
+    assert Question.objects.get().true_false_answer is False
+
+
 def test_trainer_groups_have_the_bank_permissions(trainer, lead_trainer, learner, manager):
     for user in (trainer, lead_trainer):
         assert user.has_perm("quizzes.add_question") and user.has_perm("quizzes.change_quiz")
