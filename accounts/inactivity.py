@@ -15,12 +15,12 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db.models import F
 from django.db.models.functions import Coalesce
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.log_actions import log
 
 from core.links import absolute_url
+from core.mail import render_email
 
 from . import personal_data
 from .permissions import Role
@@ -77,8 +77,7 @@ def send_warning(user, now=None):
             "login_url": absolute_url(reverse("account_login")),
             "retention_days": retention_days(),
         }
-        subject = render_to_string("accounts/emails/inactivity_warning_subject.txt", context).strip()
-        body = render_to_string("accounts/emails/inactivity_warning.txt", context)
+        subject, body = render_email("accounts/emails/inactivity_warning", context)
     send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [user.email])
     get_user_model().objects.filter(pk=user.pk).update(inactivity_warned_at=now)
 

@@ -5,6 +5,8 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.text_input import validate_single_line
+
 
 class EmailUserManager(UserManager):
     """Creates users from an e-mail address; the username field does not exist."""
@@ -35,6 +37,7 @@ class User(AbstractUser):
         _("nom affiché"),
         max_length=150,
         blank=True,
+        validators=[validate_single_line],
         help_text=_("Le nom que voient vos formateur·rices et votre équipe."),
     )
     preferred_language = models.CharField(_("langue préférée"), max_length=8, choices=settings.LANGUAGES, default="fr")

@@ -20,13 +20,13 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import CharField, Exists, OuterRef, Value
 from django.db.models.functions import Cast, Concat
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.log_actions import log
 
 from accounts.permissions import Role, has_role, users_with_role
 from core.links import absolute_url
+from core.mail import render_email
 from progress.models import LessonActivity
 
 from . import access, store
@@ -221,8 +221,7 @@ def _send(template, version, recipients):
         return
     with translation.override("fr"):
         context = {"version": version, "activity": version.activity, "url": _review_url(version)}
-        subject = render_to_string(f"h5p/emails/{template}_subject.txt", context).strip()
-        body = render_to_string(f"h5p/emails/{template}.txt", context)
+        subject, body = render_email(f"h5p/emails/{template}", context)
     send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, recipients)
 
 

@@ -2,12 +2,12 @@
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
 from core.links import absolute_url
+from core.mail import render_email
 from core.taskqueue import retry_later
 
 
@@ -25,8 +25,7 @@ def send_feedback_notification(feedback_id, attempt=1):
     url = absolute_url(reverse("reflections:detail", args=[feedback.entry_id]))
     with translation.override(learner.preferred_language or settings.LANGUAGE_CODE):
         context = {"feedback": feedback, "entry": feedback.entry, "learner": learner, "url": url}
-        subject = render_to_string("reflections/emails/feedback_subject.txt", context).strip()
-        body = render_to_string("reflections/emails/feedback_body.txt", context)
+        subject, body = render_email("reflections/emails/feedback", context)
     try:
         send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [learner.email])
     except OSError:  # SMTP server unreachable or refusing for now (smtplib errors are OSErrors): try again later

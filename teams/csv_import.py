@@ -1,9 +1,11 @@
 """Importing members from a CSV file: validate every row first, import all or nothing.
 
-Expected columns (header row, any order, `,` or `;` separated, UTF-8): email, prenom, nom.
+Expected columns (header row, any order, `,` or `;` separated): email, prenom, nom. UTF-8 (with or without its
+mark), UTF-16 (with its mark) and Windows-1252 are read; the encoding found is named to the manager.
 Unknown addresses get an account made for the team; existing accounts are only invited (consent first).
 """
 
+import codecs
 import csv
 import io
 from dataclasses import dataclass, field
@@ -16,6 +18,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.text_input import has_forbidden_character
 
 from . import audit, invitations
 from .assigning import add_member
@@ -37,19 +40,36 @@ class RowError:
 class ImportResult:
     rows: list = field(default_factory=list)
     errors: list = field(default_factory=list)
+    encoding: str | None = None
 
     @property
     def ok(self):
         return not self.errors
 
 
-def _decode(data):
-    for encoding in ("utf-8-sig", "cp1252"):
+# (byte order mark, codec, name shown to the manager): spreadsheets save "Unicode text" as UTF-16 with a mark.
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def decode(data):
+    """(text, encoding name) of a CSV file: UTF-8 with or without its mark, UTF-16 with its mark, else Windows-1252
+    (Excel's « CSV (séparateur : point-virgule) » on a French Windows); (None, None) when none reads it."""
+    for mark, codec, name in BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            try:
+                return data.decode(codec), name
+            except UnicodeDecodeError:
+                return None, None
+    for codec, name in (("utf-8", "UTF-8"), ("cp1252", "Windows-1252")):
         try:
-            return data.decode(encoding)
+            return data.decode(codec), name
         except UnicodeDecodeError:
             continue
-    return None
+    return None, None
 
 
 def parse(uploaded):
@@ -58,9 +78,23 @@ def parse(uploaded):
     if uploaded.size > MAX_BYTES:
         result.errors.append(RowError(0, "", _("Le fichier dépasse 512 Ko : découpez-le en plusieurs fichiers.")))
         return result
-    text = _decode(uploaded.read())
+    text, result.encoding = decode(uploaded.read())
     if text is None:
-        result.errors.append(RowError(0, "", _("Le fichier n'est pas un texte lisible : enregistrez-le en CSV UTF-8.")))
+        result.errors.append(
+            RowError(
+                0,
+                "",
+                _(
+                    "Le fichier n'est lisible ni en UTF-8, ni en UTF-16, ni en Windows-1252 : "
+                    "enregistrez-le en « CSV UTF-8 » depuis votre tableur."
+                ),
+            )
+        )
+        return result
+    if "\x00" in text:
+        result.errors.append(
+            RowError(0, "", _("Le fichier contient des caractères nuls : ce n'est pas un fichier CSV de texte."))
+        )
         return result
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
@@ -88,8 +122,17 @@ def parse(uploaded):
             row = {name: (values[i].strip() if i < len(values) else "") for i, name in enumerate(columns)}
             _validate_row(row, line_number, seen, result)
             result.rows.append(row)
-    except csv.Error as exc:
-        result.errors.append(RowError(reader.line_num, "", _("Ligne illisible : %(error)s") % {"error": exc}))
+    except csv.Error:
+        result.errors.append(
+            RowError(
+                reader.line_num,
+                "",
+                _(
+                    "Ligne illisible : un champ dépasse la taille permise ou un guillemet ouvert n'est pas refermé. "
+                    "Vérifiez cette ligne dans votre tableur."
+                ),
+            )
+        )
     if not result.rows and not result.errors:
         result.errors.append(RowError(2, "", _("Le fichier ne contient aucune personne.")))
     return result
@@ -119,6 +162,10 @@ def _validate_row(row, line_number, seen, result):
     for name in ("prenom", "nom"):
         if len(row[name]) > 150:
             result.errors.append(RowError(line_number, name, _("150 caractères au plus.")))
+        elif has_forbidden_character(row[name]):
+            result.errors.append(
+                RowError(line_number, name, _("Le nom contient un retour à la ligne ou un caractère de contrôle."))
+            )
 
 
 @dataclass

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.text_input import validate_single_line
 from courses.models import CoursePage
 
 from .csv_import import MAX_BYTES
@@ -13,8 +14,8 @@ from .models import NotificationPreference
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("Adresse e-mail"), widget=forms.EmailInput(attrs={"autocomplete": "off"}))
-    first_name = forms.CharField(label=_("Prénom"), max_length=150, required=False)
-    last_name = forms.CharField(label=_("Nom"), max_length=150, required=False)
+    first_name = forms.CharField(label=_("Prénom"), max_length=150, required=False, validators=[validate_single_line])
+    last_name = forms.CharField(label=_("Nom"), max_length=150, required=False, validators=[validate_single_line])
 
 
 class ImportForm(forms.Form):

@@ -9,12 +9,12 @@ from allauth.account.models import EmailAddress
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.links import absolute_url
+from core.mail import render_email
 
 from . import audit
 from .assigning import add_member
@@ -44,8 +44,10 @@ def invitation_url(invitation):
     return absolute_url(invitation_path(invitation))
 
 
+@transaction.atomic
 def create_invitation(team, email, invited_by=None, first_name="", last_name="", send=True):
-    """Create (or renew) the pending invitation of an address to a team, and send it (unless send=False)."""
+    """Create (or renew) the pending invitation of an address to a team, and send it (unless send=False). One
+    transaction: when the e-mail cannot be sent, no invitation is left behind that nobody received."""
     email = email.strip().lower()
     invitation = Invitation.objects.open().filter(team=team, email=email).first()
     if invitation is None:
@@ -68,8 +70,7 @@ def send_invitation(invitation):
             "days": INVITATION_VALIDITY.days,
             "inviter": invitation.invited_by.get_display_name() if invitation.invited_by else "",
         }
-        subject = render_to_string("teams/emails/invitation_subject.txt", context).strip()
-        body = render_to_string("teams/emails/invitation.txt", context)
+        subject, body = render_email("teams/emails/invitation", context)
     send_mail(subject, body, None, [invitation.email])
 
 

@@ -13,12 +13,12 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
 from core.links import absolute_url
+from core.mail import render_email
 from progress import reports
 
 from .matrix import unfinished_learners
@@ -122,7 +122,6 @@ def _send(assignment, user, kind, message_id=None):
             "course_url": base + assignment.course.url if assignment.course.url else base,
             "preferences_url": base + reverse("teams:preferences"),
         }
-        subject = render_to_string("teams/emails/reminder_subject.txt", context).strip()
-        body = render_to_string("teams/emails/reminder.txt", context)
+        subject, body = render_email("teams/emails/reminder", context)
     headers = {"Message-ID": message_id} if message_id else {}
     EmailMessage(subject, body, None, [user.email], headers=headers).send()

@@ -4,12 +4,12 @@ from datetime import timedelta
 
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
 from core.links import absolute_url
+from core.mail import render_email
 
 from . import charts
 from .models import Membership, NotificationPreference, SummaryLog, Team
@@ -44,8 +44,7 @@ def send_weekly_summaries(today=None):
                         "dashboard_url": base + reverse("teams:index"),
                         "preferences_url": base + reverse("teams:preferences"),
                     }
-                    subject = render_to_string("teams/emails/weekly_subject.txt", context).strip()
-                    body = render_to_string("teams/emails/weekly.txt", context)
+                    subject, body = render_email("teams/emails/weekly", context)
                 send_mail(subject, body, None, [user.email])
                 sent += 1
         except IntegrityError:  # already sent this week

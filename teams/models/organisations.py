@@ -12,13 +12,15 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 
+from core.text_input import validate_single_line
+
 INVITATION_VALIDITY = timedelta(days=14)
 
 
 class Organisation(models.Model):
     """A CCAS, an association, a training school: the employer the teams belong to."""
 
-    name = models.CharField(_("nom"), max_length=200, unique=True)
+    name = models.CharField(_("nom"), max_length=200, unique=True, validators=[validate_single_line])
     city = models.CharField(_("ville"), max_length=120, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("city")]
@@ -48,7 +50,7 @@ class Team(ClusterableModel):
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="teams"
     )
-    name = models.CharField(_("nom"), max_length=200)
+    name = models.CharField(_("nom"), max_length=200, validators=[validate_single_line])
     trainers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("formateur·rices"),
@@ -119,8 +121,8 @@ class Invitation(models.Model):
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("adresse e-mail"))
-    first_name = models.CharField(_("prénom"), max_length=150, blank=True)
-    last_name = models.CharField(_("nom"), max_length=150, blank=True)
+    first_name = models.CharField(_("prénom"), max_length=150, blank=True, validators=[validate_single_line])
+    last_name = models.CharField(_("nom"), max_length=150, blank=True, validators=[validate_single_line])
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

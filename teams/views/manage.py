@@ -1,6 +1,8 @@
 """What a manager does for a team: invite, import members, assign courses, send a reminder now."""
 
+import logging
 import uuid
+from smtplib import SMTPException
 
 from django.contrib import messages
 from django.db import transaction
@@ -17,6 +19,8 @@ from ..reminders import manual_targets
 from ..tasks import send_invitations_task, send_reminder_task, send_welcome_emails_task
 from .dashboard import manager_required
 
+logger = logging.getLogger(__name__)
+
 
 @manager_required
 def invite(request, team_id):
@@ -24,11 +28,19 @@ def invite(request, team_id):
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        invitations.create_invitation(
-            team, data["email"], invited_by=request.user, first_name=data["first_name"], last_name=data["last_name"]
-        )
-        messages.success(request, _("Invitation envoyée à %(email)s.") % {"email": data["email"]})
-        return redirect("teams:invite", team.pk)
+        try:
+            invitations.create_invitation(
+                team, data["email"], invited_by=request.user, first_name=data["first_name"], last_name=data["last_name"]
+            )
+        except (OSError, SMTPException):
+            logger.exception("Invitation e-mail to team %s could not be sent", team.pk)
+            messages.error(
+                request,
+                _("L'e-mail d'invitation n'a pas pu partir : rien n'a été enregistré. Réessayez dans un moment."),
+            )
+        else:
+            messages.success(request, _("Invitation envoyée à %(email)s.") % {"email": data["email"]})
+            return redirect("teams:invite", team.pk)
     pending = Invitation.objects.filter(team=team).order_by("-created_at")[:50]
     return render(request, "teams/invite.html", {"team": team, "form": form, "invitations": pending})
 
@@ -43,7 +55,8 @@ def import_members(request, team_id):
         if result.ok:
             outcome = csv_import.import_members(team, result.rows, request.user)
             _send_after_commit(team, outcome)
-            messages.success(request, import_summary(outcome))
+            read_as = _("Fichier lu en %(encoding)s.") % {"encoding": result.encoding}
+            messages.success(request, f"{read_as} {import_summary(outcome)}")
             return redirect("teams:dashboard", team.pk)
         errors = result.errors
         messages.error(
