@@ -3,6 +3,7 @@
 from enum import StrEnum
 from functools import wraps
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
@@ -88,6 +89,19 @@ def needs_second_factor(user):
 def assign_role(user, role):
     user.groups.add(role_group(role))
     user.__dict__.pop("_collectif_roles", None)
+
+
+def assign_role_to_new_accounts(users, role, by=None):
+    """The role for accounts just created in bulk (an import): two queries, and the audit entries the groups signal
+    would have written one by one."""
+    from core.audit_log import log_many
+
+    from .audit import ROLE_ADDED
+
+    group = role_group(role)
+    through = get_user_model().groups.through
+    through.objects.bulk_create([through(user_id=user.pk, group_id=group.pk) for user in users])
+    log_many(ROLE_ADDED, [(user, f"#{user.pk}", {"user_id": user.pk, "roles": [str(role)]}) for user in users], by)
 
 
 def role_required(*roles):

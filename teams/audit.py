@@ -7,14 +7,18 @@ ways in (and a refusal) are logged with who acted, so an administrator can answe
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, log
 
+from core.audit_log import log_many
+
 ADDED_NEW_ACCOUNT = "teams.member.add_new_account"
 JOINED_BY_INVITATION = "teams.member.join_by_invitation"
 DECLINED_INVITATION = "teams.invitation.decline"
 
 
-def log_added_new_account(team, member, manager):
-    """A manager's import created this account for the team and added it (no one else's account is added)."""
-    return log(team, ADDED_NEW_ACCOUNT, user=manager, data={"member_id": member.pk, "email": member.email})
+def log_added_new_accounts(team, members, manager):
+    """A manager's import created these accounts for the team and added them (no one else's account is added):
+    one entry each, written in one query."""
+    entries = [(team, str(team), {"member_id": member.pk, "email": member.email}) for member in members]
+    log_many(ADDED_NEW_ACCOUNT, entries, user=manager)
 
 
 def log_joined(team, member, invitation):

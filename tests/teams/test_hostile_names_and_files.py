@@ -131,3 +131,17 @@ def test_the_invite_form_refuses_a_name_on_two_lines(client, manager):
     )
     assert "Ce texte doit tenir sur une ligne" in response.content.decode()
     assert not Invitation.objects.exists()
+
+
+def test_an_import_runs_a_fixed_number_of_queries_whatever_its_size(manager, django_assert_max_num_queries):
+    """2,000 rows used to take a minute, one account at a time (bench/csv_import.py measures it)."""
+    from accounts.permissions import Role, has_role
+
+    rows = "email;prenom;nom\n" + "".join(f"p{n}@exemple.fr;Prénom{n};Nom{n}\n" for n in range(60))
+    result = csv_import.parse(upload(rows.encode()))
+    team = make_team(manager=manager)
+    with django_assert_max_num_queries(20):
+        outcome = csv_import.import_members(team, result.rows, manager)
+    assert outcome.added == 60
+    assert team.member_users().filter(email__startswith="p").count() == 60
+    assert all(has_role(user, Role.LEARNER) for user in outcome.created_users)
