@@ -12,6 +12,8 @@ from core.audit_log import log_many
 ADDED_NEW_ACCOUNT = "teams.member.add_new_account"
 JOINED_BY_INVITATION = "teams.member.join_by_invitation"
 DECLINED_INVITATION = "teams.invitation.decline"
+REMOVED = "teams.member.remove"
+MANAGER_DESIGNATED = "teams.member.designate_manager"
 
 
 def log_added_new_accounts(team, members, manager):
@@ -19,6 +21,15 @@ def log_added_new_accounts(team, members, manager):
     one entry each, written in one query."""
     entries = [(team, str(team), {"member_id": member.pk, "email": member.email}) for member in members]
     log_many(ADDED_NEW_ACCOUNT, entries, user=manager)
+
+
+def log_removed(team, membership, by):
+    data = {"member_id": membership.user_id, "email": membership.user.email, "role": membership.role}
+    return log(team, REMOVED, user=by, data=data)
+
+
+def log_manager_designated(team, user, admin):
+    return log(team, MANAGER_DESIGNATED, user=admin, data={"member_id": user.pk, "email": user.email})
 
 
 def log_joined(team, member, invitation):
@@ -57,4 +68,8 @@ def register_actions(actions):
     )
     actions.register_action(DECLINED_INVITATION)(
         _formatter(_("Invitation refusée"), _("A refusé l'invitation : %(email)s"))
+    )
+    actions.register_action(REMOVED)(_formatter(_("Membre retiré·e"), _("Retiré·e de l'équipe : %(email)s")))
+    actions.register_action(MANAGER_DESIGNATED)(
+        _formatter(_("Responsable désigné·e"), _("Désigné·e responsable de l'équipe : %(email)s"))
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import certificates, dashboard, invitation, manage, preferences
+from .views import certificates, dashboard, invitation, manage, members, preferences
 
 app_name = "teams"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("equipes/<int:team_id>/importer/", manage.import_members, name="import"),
     path("equipes/<int:team_id>/affecter/", manage.assign, name="assign"),
     path("equipes/<int:team_id>/affectations/<int:assignment_id>/relancer/", manage.remind, name="remind"),
+    path("equipes/<int:team_id>/membres/", members.member_list, name="members"),
+    path("equipes/<int:team_id>/membres/<int:membership_id>/retirer/", members.remove_member, name="remove_member"),
     path("equipes/<int:team_id>/membres/<int:user_id>/", dashboard.member_detail, name="member"),
     path("equipes/<int:team_id>/membres/<int:user_id>/export.<str:fmt>", dashboard.member_export, name="member_export"),
     path(

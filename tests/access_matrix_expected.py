@@ -238,6 +238,8 @@ EXPECTED = {
     "teams:import": MANAGERS,
     "teams:assign": MANAGERS,
     "teams:remind": roles(DENIED, anonymous=LOGIN, manager_a=GET_REFUSED, manager_b=GET_REFUSED, admin=GET_REFUSED),
+    "teams:members": MANAGERS,
+    "teams:remove_member": MEMBER_PAGES,  # GET: the confirmation page
     "teams:member": MEMBER_PAGES,
     "teams:member_export": MEMBER_PAGES,
     "teams:member_evidence": ASSIGNED_EVIDENCE,

@@ -116,6 +116,7 @@ KWARG_SOURCES = {
     ("teams", ("fmt", "team_id")): "team_tables",
     ("teams", ("assignment_id", "team_id")): "assignments",
     ("teams", ("team_id", "user_id")): "members",
+    ("teams", ("membership_id", "team_id")): "memberships",
     ("teams", ("fmt", "team_id", "user_id")): "member_tables",
     ("teams", ("course_id", "fmt", "team_id", "user_id")): "member_evidence",
     ("teams", ("token",)): "invitations",
@@ -386,6 +387,12 @@ def with_formats(pairs, formats):
     return [(label, {**kwargs, "fmt": fmt}) for label, kwargs in pairs for fmt in formats]
 
 
+def membership_pk(kwargs):
+    from teams.models import Membership
+
+    return Membership.objects.get(team_id=kwargs["team_id"], user_id=kwargs["user_id"], role="member").pk
+
+
 def fill_sources(world, people, teams, content, records):
     """The URL keyword values of every source, each with the label the expected table uses for its object."""
     from h5p import player_tokens as player_tokens_module
@@ -415,6 +422,9 @@ def fill_sources(world, people, teams, content, records):
             (label, {"team_id": a.team_id, "assignment_id": a.pk}) for label, a in records["assignments"].items()
         ],
         "members": member_pairs,
+        "memberships": [
+            (label, {"team_id": kw["team_id"], "membership_id": membership_pk(kw)}) for label, kw in member_pairs
+        ],
         "member_tables": with_formats(member_pairs, ("csv", "xlsx")),
         "member_evidence": with_formats(assigned, ("pdf", "xlsx")),
         "invitations": [("a1_invitation", {"token": records["invitation_token"]})],

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel
 
 from core.text_input import validate_single_line
 
@@ -62,7 +62,9 @@ class Team(ClusterableModel):
 
     objects = TeamQuerySet.as_manager()
 
-    panels = [FieldPanel("organisation"), FieldPanel("name"), FieldPanel("trainers"), InlinePanel("memberships")]
+    # Members are not form fields here (a team of 1,000 would exceed the request's field limit): they are listed,
+    # removed and given managers on the team's own members page (teams/views/members.py).
+    panels = [FieldPanel("organisation"), FieldPanel("name"), FieldPanel("trainers")]
 
     class Meta:
         ordering = ["organisation__name", "name"]
