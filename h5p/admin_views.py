@@ -5,6 +5,7 @@ from functools import wraps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -122,6 +123,31 @@ def approve(request, pk):
         % {"activity": version.activity},
     )
     return redirect("h5p_versions:list")
+
+
+@reviewers_only
+def rollback(request, pk):
+    """GET: what going back changes (the lessons that use the activity, the libraries put back); POST: do it."""
+    version = get_object_or_404(H5PPackageVersion.objects.select_related("activity"), pk=pk)
+    if request.method == "POST":
+        try:
+            versions.rollback(version, request.user)
+        except versions.VersionError as error:
+            messages.error(request, str(error))
+            return redirect("h5p_versions:detail", pk=pk)
+        messages.success(
+            request,
+            _("Retour effectué : les apprenant·es jouent de nouveau la version précédente de « %(activity)s ».")
+            % {"activity": version.activity},
+        )
+        return redirect("h5p_versions:detail", pk=pk)
+    context = {
+        "version": version,
+        "activity": version.activity,
+        "live_lessons": versions.access.lessons_using(version.activity),
+        "libraries": version.rollback_state.get("libraries", []),
+    }
+    return TemplateResponse(request, "h5p/admin/version_rollback.html", context)
 
 
 @require_POST

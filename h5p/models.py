@@ -125,6 +125,7 @@ class H5PPackageVersion(models.Model):
         PENDING = "pending", _("en attente")
         APPROVED = "approved", _("approuvée")
         REJECTED = "rejected", pgettext_lazy("version H5P", "refusée")
+        ROLLED_BACK = "rolledback", _("annulée (retour à la version précédente)")
 
     activity = models.ForeignKey(
         H5PActivity, verbose_name=_("activité H5P"), on_delete=models.CASCADE, related_name="versions"
@@ -159,6 +160,9 @@ class H5PPackageVersion(models.Model):
     )
     reviewed_at = models.DateTimeField(_("examinée le"), null=True, blank=True)
     review_comment = models.TextField(_("commentaire"), blank=True)
+    # Set on approval, emptied when a later version is approved or this one is rolled back: what the activity and
+    # the libraries it upgraded were before, whose files are kept so that a rollback restores them exactly.
+    rollback_state = models.JSONField(_("état précédent"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("version en attente")
@@ -170,6 +174,10 @@ class H5PPackageVersion(models.Model):
             "activity": self.activity,
             "date": self.submitted_at.strftime("%d/%m/%Y %H:%M") if self.submitted_at else "…",
         }
+
+    @property
+    def can_roll_back(self):
+        return self.status == self.Status.APPROVED and bool(self.rollback_state)
 
     @property
     def is_pending(self):

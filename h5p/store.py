@@ -68,12 +68,14 @@ def _upgrades(package, store):
     }
 
 
-def install_package(activity, uploaded_file, user=None, hold_upgrades=None):
+def install_package(activity, uploaded_file, user=None, hold_upgrades=None, keep_replaced=False):
     """Check the package, store its libraries and content, and save the activity with what h5p.json says.
 
     Libraries in `hold_upgrades` (folder names) keep their stored patch; by default these are the
     libraries played in published lessons, whose upgrade needs approval (versions.py).
     Raises packages.PackageError (and leaves storage and database untouched) when the package is refused.
+    With keep_replaced, the replaced content and library files stay in storage (an approved version keeps them
+    for its rollback, versions.py); otherwise they are deleted once the transaction commits.
     """
     if hold_upgrades is None:
         from .versions import library_folders_in_live_use
@@ -108,7 +110,8 @@ def install_package(activity, uploaded_file, user=None, hold_upgrades=None):
             activity.save()
             libraries = H5PLibrary.objects.filter(pk__in=[lib.pk for lib in _store_for(package.needed)])
             activity.libraries.set(libraries)
-            transaction.on_commit(lambda: [delete_tree(path) for path in replaced if path])
+            if not keep_replaced:
+                transaction.on_commit(lambda: [delete_tree(path) for path in replaced if path])
     except BaseException:
         for path in written:
             _delete_quietly(path)

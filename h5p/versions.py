@@ -33,6 +33,9 @@ from . import access, store
 from .models import H5PActivity, H5PLibrary, H5PPackageVersion
 
 SUBMIT, APPROVE, REJECT = "h5p.version.submit", "h5p.version.approve", "h5p.version.reject"
+ROLLBACK = "h5p.version.rollback"
+# The activity's fields a rollback puts back (its content files and package are kept until then).
+ACTIVITY_FIELDS = ("content_path", "content_title", "main_library", "main_library_version", "h5p_json")
 
 
 class VersionError(Exception):
@@ -104,14 +107,105 @@ def approve(version, user, comment=""):
             raise VersionError(
                 translation.gettext("Le paquet de cette version est introuvable dans le stockage : refusez-la.")
             ) from error
+        state = _state_before(activity, version)
         with handle:
             # Raises PackageError when the store changed so much that the package no longer installs.
             package = File(handle, name="package.h5p")
-            store.install_package(activity, package, user=version.submitted_by, hold_upgrades=frozenset())
+            store.install_package(
+                activity, package, user=version.submitted_by, hold_upgrades=frozenset(), keep_replaced=True
+            )
+        _forget_earlier_rollbacks(activity)
+        version.rollback_state = _with_installed_paths(state)
         _close(version, H5PPackageVersion.Status.APPROVED, user, comment)
         log(activity, APPROVE, user=user, data=_log_data(version))
     transaction.on_commit(lambda: notify_submitter(version))
     return version
+
+
+def rollback(version, user):
+    """Undo an approval: the activity plays its previous version again, and the libraries this version upgraded
+    go back to their previous patch for every activity (their files were kept). Only the latest approval of an
+    activity can be rolled back; the version's own files are deleted once this is committed."""
+    with transaction.atomic():
+        version = H5PPackageVersion.objects.select_for_update().select_related("activity").get(pk=version.pk)
+        if not version.can_roll_back:
+            raise VersionError(translation.gettext("Cette version ne peut plus être annulée."))
+        activity = H5PActivity.objects.select_for_update().get(pk=version.activity_id)
+        state = version.rollback_state
+        discard = [activity.content_path, activity.package.name if activity.package else ""]
+        discard += _restore_libraries(state["libraries"])
+        for name in ACTIVITY_FIELDS:
+            setattr(activity, name, state["activity"][name])
+        activity.package = state["activity"]["package"]
+        activity.save()
+        activity.libraries.set(H5PLibrary.objects.filter(pk__in=state["library_ids"]))
+        version.status = H5PPackageVersion.Status.ROLLED_BACK
+        version.rollback_state = {}
+        version.save(update_fields=["status", "rollback_state"])
+        log(activity, ROLLBACK, user=user, data=_log_data(version))
+        transaction.on_commit(lambda: [store.delete_tree(path) for path in discard if path])
+    transaction.on_commit(lambda: notify_submitter(version))
+    return version
+
+
+def _state_before(activity, version):
+    """The activity's fields and the stored rows of the libraries this version upgrades, before its approval."""
+    upgraded = {change["folder"] for change in library_changes(version) if change["upgrade"]}
+    libraries = [
+        {
+            "pk": library.pk,
+            "patch_version": library.patch_version,
+            "storage_path": library.storage_path,
+            "title": library.title,
+            "runnable": library.runnable,
+            "dependencies": library.dependencies,
+        }
+        for library in H5PLibrary.objects.all()
+        if library.folder_name in upgraded
+    ]
+    fields = {name: getattr(activity, name) for name in ACTIVITY_FIELDS}
+    fields["package"] = activity.package.name if activity.package else ""
+    library_ids = list(activity.libraries.values_list("pk", flat=True))
+    return {"activity": fields, "library_ids": library_ids, "libraries": libraries}
+
+
+def _with_installed_paths(state):
+    """Keep the libraries the approval really replaced, each with the path it installed (what a rollback removes)."""
+    installed = dict(
+        H5PLibrary.objects.filter(pk__in=[lib["pk"] for lib in state["libraries"]]).values_list("pk", "storage_path")
+    )
+    state["libraries"] = [
+        {**lib, "installed_path": installed[lib["pk"]]}
+        for lib in state["libraries"]
+        if lib["pk"] in installed and installed[lib["pk"]] != lib["storage_path"]
+    ]
+    return state
+
+
+def _restore_libraries(saved):
+    """Put back the previous patch of each library, unless a later upload replaced it again; returns the paths of
+    the patches taken out."""
+    taken_out = []
+    for lib in saved:
+        row = H5PLibrary.objects.select_for_update().filter(pk=lib["pk"], storage_path=lib["installed_path"]).first()
+        if row is None:
+            continue
+        taken_out.append(row.storage_path)
+        for name in ("patch_version", "storage_path", "title", "runnable", "dependencies"):
+            setattr(row, name, lib[name])
+        row.save()
+    return taken_out
+
+
+def _forget_earlier_rollbacks(activity):
+    """Only the latest approval can be rolled back: the files an earlier one kept are no longer reachable."""
+    earlier = H5PPackageVersion.objects.filter(activity=activity, status=H5PPackageVersion.Status.APPROVED)
+    for old in earlier.exclude(rollback_state={}):
+        state = old.rollback_state
+        paths = [state["activity"]["content_path"], state["activity"]["package"]]
+        paths += [lib["storage_path"] for lib in state["libraries"]]
+        transaction.on_commit(lambda paths=paths: [store.delete_tree(path) for path in paths if path])
+    earlier.update(rollback_state={})
 
 
 def reject(version, user, comment=""):
@@ -242,5 +336,9 @@ def notify_submitter(version):
     submitter = version.submitted_by
     if submitter is None or not submitter.is_active or not submitter.email:
         return
-    template = "version_approved" if version.status == H5PPackageVersion.Status.APPROVED else "version_rejected"
-    _send(template, version, [submitter.email])
+    templates = {
+        H5PPackageVersion.Status.APPROVED: "version_approved",
+        H5PPackageVersion.Status.REJECTED: "version_rejected",
+        H5PPackageVersion.Status.ROLLED_BACK: "version_rolledback",
+    }
+    _send(templates[version.status], version, [submitter.email])

@@ -124,6 +124,7 @@ def pending_versions_urls():
         path("<int:pk>/", admin_views.VersionDetailView.as_view(), name="detail"),
         path("<int:pk>/approuver/", admin_views.approve, name="approve"),
         path("<int:pk>/refuser/", admin_views.reject, name="reject"),
+        path("<int:pk>/revenir/", admin_views.rollback, name="rollback"),
     ]
     return [path("h5p-versions/", include((urls, "h5p_versions")))]
 
@@ -153,3 +154,9 @@ def register_version_actions(actions):
     class RejectFormatter(ReviewFormatter):
         label = _("Version H5P refusée")
         message = _("Nouvelle version du paquet refusée")
+
+    actions.register_action(
+        versions.ROLLBACK,
+        _("Version H5P annulée"),
+        _("Retour à la version précédente du paquet et des bibliothèques qu'il avait mises à jour"),
+    )

@@ -171,9 +171,10 @@ def test_a_replacement_of_a_live_activity_is_not_served_before_approval(
     assert entry.object_id == str(live_activity.pk) and entry.user == lead_trainer
     assert entry.data["comment"] == "Merci, c'est plus clair."
     assert mail.outbox[-1].to == [trainer.email] and "Merci, c'est plus clair." in mail.outbox[-1].body
-    # Neither the old live content nor the staged files are left behind.
+    # The staged files are gone; the previous content is kept for a rollback (test below).
     files = stored_files(media_root)
-    assert not any(name.startswith(live_path) or name.startswith("h5p/pending/") for name in files)
+    assert not any(name.startswith("h5p/pending/") for name in files)
+    assert any(name.startswith(live_path) for name in files)
 
 
 def test_a_rejected_version_is_deleted_and_learners_keep_the_approved_one(
@@ -303,3 +304,56 @@ def test_libraries_loaded_by_a_live_activity_are_protected_through_their_depende
 
     store.install_package(H5PActivity(title="Autre"), upload(package_bytes("Autre", helper_patch=2)))
     assert H5PLibrary.objects.get(machine_name="H5P.Helper").patch_version == 1
+
+
+def approve(client, lead_trainer, version, capture):
+    client.force_login(lead_trainer)
+    with capture(execute=True):
+        assert client.post(f"{VERSIONS_URL}{version.pk}/approuver/").status_code == 302
+
+
+def test_an_approved_upgrade_can_be_rolled_back_to_the_previous_content_and_library(
+    client, trainer, lead_trainer, live_activity, submitted, media_root, django_capture_on_commit_callbacks
+):
+    approve(client, lead_trainer, submitted, django_capture_on_commit_callbacks)
+    new_path = H5PActivity.objects.get(pk=live_activity.pk).content_path
+    assert live_question(live_activity) == "Nouvelle question" and stored_script() == (2, "alert('v2');")
+    url = f"{VERSIONS_URL}{submitted.pk}/revenir/"
+
+    client.force_login(trainer)
+    assert client.get(url).status_code == 403 and client.post(url).status_code == 403
+
+    client.force_login(lead_trainer)
+    page = client.get(url).content.decode()
+    assert "Leçon publiée" in page and "Revenir à la version précédente" in page
+    assert live_question(live_activity) == "Nouvelle question"  # nothing changes before the POST
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url).status_code == 302
+    assert live_question(live_activity) == "Ancienne question"
+    assert stored_script() == (1, "console.log('v1');")
+    submitted.refresh_from_db()
+    assert submitted.status == H5PPackageVersion.Status.ROLLED_BACK and not submitted.rollback_state
+    entry = ModelLogEntry.objects.get(action="h5p.version.rollback")
+    assert entry.user == lead_trainer and entry.object_id == str(live_activity.pk)
+    assert mail.outbox[-1].to == [trainer.email] and "retirée" in mail.outbox[-1].subject
+    assert not any(name.startswith(new_path) for name in stored_files(media_root))
+
+    response = client.post(url)
+    assert "Cette version ne peut plus être annulée." in admin_messages(response)
+
+
+def test_only_the_latest_approval_can_be_rolled_back_and_earlier_kept_files_go(
+    client, trainer, lead_trainer, live_activity, submitted, media_root, django_capture_on_commit_callbacks
+):
+    first_path = H5PActivity.objects.get(pk=live_activity.pk).content_path
+    approve(client, lead_trainer, submitted, django_capture_on_commit_callbacks)
+    client.force_login(trainer)
+    with django_capture_on_commit_callbacks(execute=True):
+        edit(client, live_activity, package_bytes("Troisième question", patch=3, script="alert('v3');"))
+    second = H5PPackageVersion.objects.filter(activity=live_activity).latest("pk")
+    approve(client, lead_trainer, second, django_capture_on_commit_callbacks)
+
+    submitted.refresh_from_db()
+    assert not submitted.can_roll_back and second.__class__.objects.get(pk=second.pk).can_roll_back
+    assert not any(name.startswith(first_path) for name in stored_files(media_root))
