@@ -42,3 +42,4 @@ if settings.DEBUG:
 
 # Wagtail's page serving comes last: it catches every remaining path.
 urlpatterns += [path("", include(wagtail_urls))]
+handler500 = "core.outage.server_error_or_unavailable"

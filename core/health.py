@@ -1,6 +1,8 @@
 """Health endpoint for load balancers, and a detailed check for operators.
 
-The public answer is only "ok" or "erreur" from the database and the cache: it writes no file, so a load balancer
+The public answer is only "ok", "dégradé" or "erreur" from the database and the cache: the site works without its
+cache (pages are computed, sessions read from the database), so a cache failure answers 200 "dégradé" and only
+a database failure takes the instance out of the load balancer (503). It writes no file, so a load balancer
 polling every few seconds costs nothing, and it tells a stranger nothing about the stack. With the token of
 HEALTH_CHECK_TOKEN in the X-Health-Token header, the answer details every check, storage write and task worker
 included.
@@ -63,6 +65,8 @@ def _check_worker():
 
 
 PUBLIC_CHECKS = {"database": _check_database, "cache": _check_cache}
+# Checks the site can work without, slower: their failure makes the answer "dégradé", not "erreur".
+DEGRADABLE = {"cache"}
 CHECKS = {**PUBLIC_CHECKS, "storage": _check_storage, "worker": _check_worker}
 
 
@@ -89,8 +93,9 @@ def has_detail_token(request):
 def health(request):
     detailed = has_detail_token(request)
     results = run_checks(CHECKS if detailed else PUBLIC_CHECKS)
-    healthy = all(value == "ok" for value in results.values())
-    body = {"status": "ok" if healthy else "erreur"}
+    failed = {name for name, value in results.items() if value != "ok"}
+    status = "erreur" if failed - DEGRADABLE else "dégradé" if failed else "ok"
+    body = {"status": status}
     if detailed:
         body["checks"] = results
-    return JsonResponse(body, status=200 if healthy else 503)
+    return JsonResponse(body, status=503 if status == "erreur" else 200)

@@ -70,7 +70,7 @@ def test_production_settings_use_redis_and_s3_when_configured():
     )
     assert result.stdout.strip().splitlines()[-1].split() == [
         "core.cache.ReusedClientRedisCache",
-        "django.contrib.sessions.backends.cache",
+        "django.contrib.sessions.backends.cached_db",
         "storages.backends.s3.S3Storage",
         "whitenoise.storage.CompressedManifestStaticFilesStorage",
     ], result.stderr

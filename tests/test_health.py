@@ -31,10 +31,18 @@ def test_public_answer_says_erreur_without_details(client, monkeypatch):
     def broken():
         raise ConnectionError("down")
 
-    monkeypatch.setitem(health.PUBLIC_CHECKS, "cache", broken)
+    monkeypatch.setitem(health.PUBLIC_CHECKS, "database", broken)
     response = client.get("/sante/")
     assert response.status_code == 503
     assert response.json() == {"status": "erreur"}
+
+
+def test_a_cache_outage_is_reported_as_degraded_not_as_a_failure(client, settings):
+    """The site works without Redis (issue 23): the load balancer must not take every instance out."""
+    settings.CACHES = {"default": {"BACKEND": "core.cache.ReusedClientRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
+    response = client.get("/sante/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "dégradé"}
 
 
 def test_detailed_check_with_the_token(client, token):

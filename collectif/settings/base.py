@@ -113,6 +113,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiler costs tens of milliseconds on the aggregates of team dashboards and saves
     # nothing on short web queries: off, as commonly advised for OLTP workloads (see README, performance).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    # A database that does not answer must not hang every request (and /sante/): give up connecting after a few
+    # seconds, and, when DATABASE_STATEMENT_TIMEOUT_MS is set, stop any query that runs longer (docs/deploiement.md).
+    DATABASES["default"]["OPTIONS"]["connect_timeout"] = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    if os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS"):
+        DATABASES["default"]["OPTIONS"]["options"] += (
+            f" -c statement_timeout={int(os.environ['DATABASE_STATEMENT_TIMEOUT_MS'])}"
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -38,7 +38,8 @@ EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
 if os.environ.get("EMAIL_FILE_PATH"):
     EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 
-# Cache and sessions on Redis so that any web instance can serve any request.
+# Cache on Redis so that any web instance can serve any request; sessions in the database, read through that cache
+# (cached_db): a Redis restart or outage logs nobody out, and the cache backend treats an outage as a miss.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -48,7 +49,7 @@ if os.environ.get("REDIS_URL"):
             "TIMEOUT": 300,
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # One server without Redis: the cache still has to be shared by every gunicorn worker and the task workers
     # (version tokens dropped by one process must be seen by all), so it lives in the database, never in each
