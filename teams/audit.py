@@ -13,6 +13,7 @@ ADDED_NEW_ACCOUNT = "teams.member.add_new_account"
 JOINED_BY_INVITATION = "teams.member.join_by_invitation"
 DECLINED_INVITATION = "teams.invitation.decline"
 REMOVED = "teams.member.remove"
+MANUAL_REMINDER = "teams.reminder.manual"
 MANAGER_DESIGNATED = "teams.member.designate_manager"
 
 
@@ -26,6 +27,11 @@ def log_added_new_accounts(team, members, manager):
 def log_removed(team, membership, by):
     data = {"member_id": membership.user_id, "email": membership.user.email, "role": membership.role}
     return log(team, REMOVED, user=by, data=data)
+
+
+def log_manual_reminder(team, assignment, count, manager):
+    data = {"assignment_id": assignment.pk, "course": assignment.course.title, "count": count}
+    return log(team, MANUAL_REMINDER, user=manager, data=data)
 
 
 def log_manager_designated(team, user, admin):
@@ -73,3 +79,4 @@ def register_actions(actions):
     actions.register_action(MANAGER_DESIGNATED)(
         _formatter(_("Responsable désigné·e"), _("Désigné·e responsable de l'équipe : %(email)s"))
     )
+    actions.register_action(MANUAL_REMINDER, _("Relance envoyée"), _("Relance manuelle des personnes en retard"))

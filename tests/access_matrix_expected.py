@@ -237,7 +237,10 @@ EXPECTED = {
     "teams:invite": MANAGERS,
     "teams:import": MANAGERS,
     "teams:assign": MANAGERS,
-    "teams:remind": roles(DENIED, anonymous=LOGIN, manager_a=GET_REFUSED, manager_b=GET_REFUSED, admin=GET_REFUSED),
+    # GET: the confirmation page (who will be reminded); the reminder itself needs the POST.
+    "teams:remind": roles(
+        DENIED, anonymous=LOGIN, manager_a=by(OK, b1=NOT_FOUND), manager_b=by(NOT_FOUND, b1=OK), admin=OK
+    ),
     "teams:members": MANAGERS,
     "teams:remove_member": MEMBER_PAGES,  # GET: the confirmation page
     "teams:member": MEMBER_PAGES,

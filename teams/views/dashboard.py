@@ -13,11 +13,12 @@ from .. import charts, exports, scope
 from ..evidence import course_records, sign_ins
 from ..forms import FilterForm
 from ..matrix import CellStatus, assigned_courses, build_rows, members_queryset
-from ..models import Assignment, Membership
+from ..models import Assignment, Membership, ReminderLog
 from ..pdf import realisation_pdf
 
 PER_PAGE = 25
 manager_required = role_required(Role.MANAGER, Role.ADMIN)
+REMINDER_HISTORY_LENGTH = 50
 
 
 @manager_required
@@ -126,7 +127,13 @@ def _member_context(request, team_id, user_id):
 def member_detail(request, team_id, user_id):
     team, member, records, statuses, cells = _member_context(request, team_id, user_id)
     items = [(record, cells[record.course.pk]) for record in records]
-    return render(request, "teams/member.html", {"team": team, "member": member, "items": items})
+    reminders = (
+        ReminderLog.objects.filter(user=member, assignment__team=team)
+        .select_related("assignment__course")
+        .order_by("-created_at")[:REMINDER_HISTORY_LENGTH]
+    )
+    context = {"team": team, "member": member, "items": items, "reminders": reminders}
+    return render(request, "teams/member.html", context)
 
 
 @manager_required

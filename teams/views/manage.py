@@ -9,9 +9,10 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
 
-from .. import csv_import, invitations, scope
+from accounts.models import User
+
+from .. import audit, csv_import, invitations, scope
 from ..assigning import assign_courses
 from ..forms import AssignmentForm, ImportForm, InvitationForm
 from ..models import Assignment, Invitation, ReminderLog
@@ -134,13 +135,17 @@ def assign(request, team_id):
 
 
 @manager_required
-@require_POST
 def remind(request, team_id, assignment_id):
-    """ "Relancer": a reminder now to the assigned learners who have not finished (reminders on)."""
+    """ "Relancer": first a page saying who will be reminded, then (POST) a reminder now to the assigned learners who
+    have not finished (reminders on). Each click is in the audit log; each reminder in the member's history."""
     team = scope.team_or_404(request.user, team_id)
-    assignment = get_object_or_404(Assignment, pk=assignment_id, team=team)
-    batch = uuid.uuid4().hex
+    assignment = get_object_or_404(Assignment.objects.select_related("course"), pk=assignment_id, team=team)
     targets = manual_targets(assignment)
+    if request.method != "POST":
+        people = User.objects.filter(pk__in=targets).order_by("display_name", "email")
+        context = {"team": team, "assignment": assignment, "count": len(targets), "people": people[:50]}
+        return render(request, "teams/remind_confirm.html", context)
+    batch = uuid.uuid4().hex
 
     def enqueue():
         for user_id in targets:
@@ -148,6 +153,7 @@ def remind(request, team_id, assignment_id):
 
     transaction.on_commit(enqueue)
     if targets:
+        audit.log_manual_reminder(team, assignment, len(targets), request.user)
         messages.success(
             request,
             ngettext(

@@ -1,4 +1,5 @@
 import io
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -76,9 +77,12 @@ def test_manager_imports_assigns_follows_reminds_and_exports(manager, page_as, l
     assert "Non commencé" in matrix.locator("tbody tr", has_text="Sophie Martin").inner_text()
     assert_no_axe_violations(page)
 
-    # 5. "Relancer": only the four who have not finished get an e-mail.
+    # 5. "Relancer": a confirmation says who, then only the four who have not finished get an e-mail.
     mail.outbox.clear()
-    page.get_by_role("button", name="Relancer").click()
+    page.get_by_role("link", name=re.compile("Relancer")).click()
+    page.get_by_text("4 personnes n'ont pas terminé ce module").wait_for()
+    assert not mail.outbox
+    page.get_by_role("button", name="Envoyer la relance à 4 personnes").click()
     page.get_by_text("Relance envoyée à 4 personnes").wait_for()
     assert sorted(m.to[0] for m in mail.outbox) == sorted(e for e in people if e != "claire.dubois@exemple.fr")
     assert all("Mener un diagnostic partagé" in m.body for m in mail.outbox)

@@ -87,6 +87,30 @@ def test_relancer_reaches_only_unfinished_members(client, manager, team, course,
 
 
 @pytest.mark.django_db
+def test_relancer_asks_first_says_how_many_and_leaves_a_history(
+    client, manager, team, course, django_capture_on_commit_callbacks
+):
+    from wagtail.models import ModelLogEntry
+
+    from teams import audit
+
+    assignment, people = setup_assignment(team, course, days=30)
+    client.force_login(manager)
+    url = reverse("teams:remind", args=[team.pk, assignment.pk])
+    page = client.get(url).content.decode()
+    assert "1 personne n'a pas terminé ce module" in page and people[1].get_display_name() in page
+    assert not mail.outbox and not ReminderLog.objects.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+    entry = ModelLogEntry.objects.get(action=audit.MANUAL_REMINDER)
+    assert entry.user == manager and entry.data["count"] == 1
+
+    history = client.get(reverse("teams:member", args=[team.pk, people[1].pk])).content.decode()
+    assert "Historique des rappels" in history and "relance manuelle" in history and "envoyé" in history
+
+
+@pytest.mark.django_db
 def test_preferences_page_turns_reminders_off(client, learner):
     client.force_login(learner)
     url = reverse("teams:preferences")
