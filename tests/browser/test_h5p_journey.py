@@ -169,17 +169,21 @@ STATEMENTS = "**/h5p/*/declarations/"
 OUTBOX = "JSON.parse(localStorage.getItem('collectif:h5p:outbox') || '[]').length"
 
 
+def answer_while_the_server_is_unreachable(page, live_server, lesson, activity):
+    """The learner answers while every statement post fails: the lesson says so and keeps the statement."""
+    page.route(STATEMENTS, lambda route: route.abort())
+    page.goto(live_server.url + lesson.url)
+    h5p_frame(page, activity).get_by_role("button", name=h5p_kit.TRUE_LABEL).click()
+    expect(page.locator(f'[data-h5p-save-error="{activity.pk}"]')).to_be_visible()
+    assert page.evaluate(OUTBOX) >= 1
+
+
 def test_an_answer_given_while_the_server_is_unreachable_is_sent_when_it_answers(
     page_as, learner, live_server, h5p_lesson
 ):
     lesson, right, _wrong = h5p_lesson
     page = page_as(learner)
-    page.route(STATEMENTS, lambda route: route.abort())
-    page.goto(live_server.url + lesson.url)
-    h5p_frame(page, right).get_by_role("button", name=h5p_kit.TRUE_LABEL).click()
-
-    expect(page.locator(f'[data-h5p-save-error="{right.pk}"]')).to_be_visible()
-    assert page.evaluate(OUTBOX) >= 1
+    answer_while_the_server_is_unreachable(page, live_server, lesson, right)
     assert not Statement.objects.filter(user=learner).exists()
 
     page.unroute(STATEMENTS)  # the server answers again: the next retry goes through
@@ -192,10 +196,7 @@ def test_an_answer_given_while_the_server_is_unreachable_is_sent_when_it_answers
 def test_an_answer_left_unsent_by_a_closed_tab_is_sent_at_the_next_visit(page_as, learner, live_server, h5p_lesson):
     lesson, right, _wrong = h5p_lesson
     page = page_as(learner)
-    page.route(STATEMENTS, lambda route: route.abort())
-    page.goto(live_server.url + lesson.url)
-    h5p_frame(page, right).get_by_role("button", name=h5p_kit.TRUE_LABEL).click()
-    expect(page.locator(f'[data-h5p-save-error="{right.pk}"]')).to_be_visible()
+    answer_while_the_server_is_unreachable(page, live_server, lesson, right)
     context = page.context
     page.close()
 
