@@ -18,8 +18,9 @@ class ActivityBlockMixin:
         return bool(value.get("required", True))
 
     def activity_title(self, value):
-        """What a learner calls this activity (its title), for messages such as « il reste : … »."""
-        raise NotImplementedError(f"{type(self).__name__} must say what the activity is called")
+        """What a learner calls this activity, for messages such as « il reste : … ». Blocks name the chosen
+        case, quiz or package; the block's own label is the fallback."""
+        return str(self.meta.label or type(self).__name__)
 
 
 def activities_in_stream(stream_value):
