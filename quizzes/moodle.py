@@ -2,7 +2,10 @@
 
 Import is parsed with defusedxml (no entity expansion, no external entities). Each question gets a line
 in the report: imported, or refused with the reason. Supported: multichoice (single and multiple),
-truefalse, matching, shortanswer and the ordering plugin (qtype_ordering). Likert scales have no Moodle
+multichoiceset (the all-or-nothing plugin), truefalse, matching, shortanswer and the ordering plugin
+(qtype_ordering). A multiple-response question keeps its rule through a round trip: partial credit is a
+multichoice whose wrong answers carry negative fractions (Moodle's way of subtracting them), all-or-nothing a
+multichoiceset. Likert scales have no Moodle
 equivalent and are left out of the export.
 """
 
@@ -18,7 +21,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import Choice, Question, QuestionCategory, QuestionType
+from .models import Choice, Question, QuestionCategory, QuestionType, ScoringRule
 from .scoring import structure_errors
 
 DEFAULT_CATEGORY = "Importées de Moodle"
@@ -148,8 +151,19 @@ def _multichoice(node):
                 "feedback": _text(answer, "feedback"),
             }
         )
-    qtype = QuestionType.SINGLE if single else QuestionType.MULTIPLE
-    return {"qtype": qtype}, choices, ""
+    if single:
+        return {"qtype": QuestionType.SINGLE}, choices, ""
+    # Moodle adds the fractions of the ticked answers: positive ones for right answers, negative ones to subtract
+    # wrong answers. That is partial credit; Moodle's all-or-nothing is its own type (multichoiceset, below).
+    return {"qtype": QuestionType.MULTIPLE, "scoring_rule": ScoringRule.PARTIAL}, choices, ""
+
+
+def _multichoiceset(node):
+    choices = [
+        {"text": _text(answer, ".")[:500], "is_correct": _fraction(answer) > 0, "feedback": _text(answer, "feedback")}
+        for answer in node.findall("answer")
+    ]
+    return {"qtype": QuestionType.MULTIPLE, "scoring_rule": ScoringRule.ALL_OR_NOTHING}, choices, ""
 
 
 def _truefalse(node):
@@ -188,6 +202,7 @@ def _ordering(node):
 
 BUILDERS = {
     "multichoice": _multichoice,
+    "multichoiceset": _multichoiceset,
     "truefalse": _truefalse,
     "matching": _matching,
     "shortanswer": _shortanswer,
@@ -229,8 +244,14 @@ MOODLE_TYPES = {
 }
 
 
+def moodle_type(question):
+    if question.qtype == QuestionType.MULTIPLE and question.scoring_rule == ScoringRule.ALL_OR_NOTHING:
+        return "multichoiceset"
+    return MOODLE_TYPES[question.qtype]
+
+
 def _export_question(root, question):
-    node = ET.SubElement(root, "question", {"type": MOODLE_TYPES[question.qtype]})
+    node = ET.SubElement(root, "question", {"type": moodle_type(question)})
     name = ET.SubElement(node, "name")
     ET.SubElement(name, "text").text = question.name
     _add_text(node, "questiontext", question.text)
@@ -245,8 +266,10 @@ def _export_question(root, question):
         for choice in choices:
             if qtype == QuestionType.SINGLE:
                 fraction = "100" if choice.is_correct else "0"
-            else:
-                fraction = f"{100 / correct_count:.5g}" if choice.is_correct else "0"
+            elif choice.is_correct:
+                fraction = f"{100 / correct_count:.5g}"
+            else:  # partial credit subtracts a wrong answer; all or nothing (multichoiceset) ignores fractions
+                fraction = f"{-100 / correct_count:.5g}" if question.scoring_rule == ScoringRule.PARTIAL else "0"
             answer = _add_text(node, "answer", choice.text)
             answer.set("fraction", fraction)
             _add_text(answer, "feedback", choice.feedback)

@@ -137,6 +137,9 @@ def result_rows(attempt, show_answers):
             "text": question.text if question else answer.question_text,
             "is_correct": answer.is_correct,
             "scored": answer.is_correct is not None,
+            # Partial credit: some points without the whole answer (never for answers stored before the rule).
+            "partial": answer.is_correct is False and answer.score is not None and answer.score > 0,
+            "points": answer.score,
             "your_answer": describe_response(question, answer.response) if question else [],
             "feedback": "",
             "choice_feedback": [],

@@ -10,7 +10,7 @@ import unicodedata
 
 from django.utils.translation import gettext as _
 
-from .models.bank import QuestionType
+from .models.bank import QuestionType, ScoringRule
 
 _SPACES = re.compile(r"\s+")
 
@@ -45,12 +45,34 @@ def is_correct(question, choices, response):
     return False
 
 
-def attempt_score(correct_flags, pass_mark):
-    """(score 0..1 or None, passed or None) from the per-question flags (None = not scored)."""
-    scored = [flag for flag in correct_flags if flag is not None]
+def question_score(question, choices, response):
+    """(is_correct, points from 0 to 1) of one answer; (None, None) for a Likert question.
+
+    Multiple choice with partial credit (docs/quiz.md): (right choices ticked − wrong choices ticked) divided by
+    the number of right choices, never below 0. Every other question is all or nothing: 1 or 0.
+    """
+    flag = is_correct(question, choices, response)
+    if flag is None:
+        return None, None
+    if flag or question.qtype != QuestionType.MULTIPLE or question.scoring_rule != ScoringRule.PARTIAL:
+        return flag, float(flag)
+    return False, partial_credit(choices, response)
+
+
+def partial_credit(choices, response):
+    right = {choice.pk for choice in choices if choice.is_correct}
+    picked = set(response) if isinstance(response, list) else set()
+    if not right:
+        return 0.0
+    return max(0.0, (len(picked & right) - len(picked - right)) / len(right))
+
+
+def attempt_score(points, pass_mark):
+    """(score 0..1 or None, passed or None) from the per-question points (0 to 1; None = not scored)."""
+    scored = [float(value) for value in points if value is not None]
     if not scored:
         return None, None
-    score = sum(1 for flag in scored if flag) / len(scored)
+    score = sum(scored) / len(scored)
     return score, score * 100 >= pass_mark - 1e-9
 
 

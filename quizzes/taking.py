@@ -304,8 +304,8 @@ def submit_attempt(attempt, raw, now=None, expired=False):
             if question is None:
                 continue
             response = responses.get(entry["q"])
-            flag = scoring.is_correct(question, list(question.choices.all()), response)
-            flags.append(flag)
+            flag, points = scoring.question_score(question, list(question.choices.all()), response)
+            flags.append(points)
             answers.append(
                 Answer(
                     attempt=attempt,
@@ -314,7 +314,7 @@ def submit_attempt(attempt, raw, now=None, expired=False):
                     question_text=question.text,
                     response=response,
                     is_correct=flag,
-                    score=None if flag is None else float(flag),
+                    score=points,
                 )
             )
         Answer.objects.bulk_create(answers)

@@ -43,6 +43,7 @@ class QuestionViewSet(SnippetViewSet):
                     "Mise en ordre : saisissez les éléments dans le bon ordre. Échelle : du plus bas au plus haut."
                 ),
             ),
+            FieldPanel("scoring_rule"),
             FieldPanel("true_false_answer"),
             FieldPanel("accepted_answers"),
             MultiFieldPanel(

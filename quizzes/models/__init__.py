@@ -1,7 +1,7 @@
 """Question bank (categories, questions, choices), quizzes, attempts and the quiz pages."""
 
 from .attempts import Answer, Attempt
-from .bank import Choice, Question, QuestionCategory, QuestionType
+from .bank import Choice, Question, QuestionCategory, QuestionType, ScoringRule
 from .pages import QuizIndexPage, QuizPage
 from .quiz import AnswerVisibility, Quiz, QuizItem, QuizKind
 
@@ -13,6 +13,7 @@ __all__ = [
     "Question",
     "QuestionCategory",
     "QuestionType",
+    "ScoringRule",
     "Quiz",
     "QuizIndexPage",
     "QuizItem",

@@ -19,6 +19,11 @@ class QuestionType(models.TextChoices):
     LIKERT = "likert", _("Auto-positionnement (échelle)")
 
 
+class ScoringRule(models.TextChoices):
+    ALL_OR_NOTHING = "all_or_nothing", _("Tout ou rien")
+    PARTIAL = "partial", _("Crédit partiel")
+
+
 # Types whose options are the Choice rows shown to the learner, in a (possibly shuffled) list.
 CHOICE_TYPES = {QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.LIKERT}
 
@@ -49,6 +54,17 @@ class Question(index.Indexed, ClusterableModel):
     name = models.CharField(_("nom court"), max_length=200, help_text=_("Pour retrouver la question dans la banque."))
     text = models.TextField(_("énoncé"))
     # No default: an author who forgot to choose must not publish a false statement marked as true.
+    scoring_rule = models.CharField(
+        _("notation"),
+        max_length=20,
+        choices=ScoringRule.choices,
+        default=ScoringRule.ALL_OR_NOTHING,
+        help_text=_(
+            "Choix multiple uniquement. Tout ou rien : 1 point si les bonnes réponses, et elles seules, sont "
+            "cochées. Crédit partiel : (bonnes réponses cochées − mauvaises réponses cochées) ÷ nombre de bonnes "
+            "réponses, jamais moins de 0."
+        ),
+    )
     true_false_answer = models.BooleanField(
         _("l'affirmation est"),
         null=True,

@@ -12,6 +12,7 @@ def question_post(category, qtype="single", correct=(True, False)):
     data = {
         "name": "Créée dans l'admin",
         "qtype": qtype,
+        "scoring_rule": "all_or_nothing",
         "category": str(category.pk),
         "text": "Quel est le premier temps de la démarche ?",
         "accepted_answers": "",
