@@ -55,3 +55,22 @@ def test_postgresql_gives_up_connecting_and_can_stop_long_queries():
     )
     options = result.stdout.strip().splitlines()[-1]
     assert "'connect_timeout': 5" in options and "statement_timeout=30000" in options, result.stderr
+
+
+def test_a_sqlite_file_database_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
+    """Publishing on the default SQLite set-up answered « database is locked » (issue 24)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from django.db import connection; c = connection.cursor(); "
+        "c.execute('PRAGMA journal_mode'); print(c.fetchone()[0]); c.execute('PRAGMA busy_timeout'); "
+        "print(c.fetchone()[0])"
+    )
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'pilote.sqlite3'}"}
+    env["DJANGO_SETTINGS_MODULE"] = "collectif.settings.dev"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.stdout.split()[-2:] == ["wal", "20000"], result.stderr

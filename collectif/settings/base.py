@@ -109,6 +109,12 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0"))
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite for a small multi-user pilot: readers no longer block the writer (WAL), and a writer waits for the
+    # lock up to 20 s instead of answering « database is locked » at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiler costs tens of milliseconds on the aggregates of team dashboards and saves
     # nothing on short web queries: off, as commonly advised for OLTP workloads (see README, performance).
