@@ -8,13 +8,16 @@ class CasesConfig(AppConfig):
 
     def ready(self):
         from accounts import personal_data
+        from core import activities, invalidation, myspace, navigation
         from core import demo as core_demo
-        from core import invalidation, myspace, navigation
 
         from . import demo, export, signals  # noqa: F401 (signals: connects the report's receivers)
-        from .models import CaseAttempt
+        from .models import CaseAttempt, CasePage
 
         personal_data.register("cas_pratiques", export.export_attempts, order=30)
+        activities.register_titles(
+            "case", lambda ids: dict(CasePage.objects.filter(pk__in=ids).values_list("pk", "title"))
+        )
         myspace.register(
             "cases",
             "cases/includes/my_space.html",

@@ -38,3 +38,25 @@ def described_activities(stream_value):
             if key:
                 found.append((key, block.is_required(child.value), block.activity_title(child.value)))
     return found
+
+
+# kind → function(ids) returning {id: title}: each activity app registers its own (in its AppConfig.ready), so
+# progress and team pages name activities by their title without importing the apps above them.
+_TITLE_LOOKUPS = {}
+
+
+def register_titles(kind, lookup):
+    _TITLE_LOOKUPS[kind] = lookup
+
+
+def activity_titles(keys):
+    """{activity key: title} for the keys whose kind has a registered lookup; one query per kind."""
+    ids_by_kind = {}
+    for key in keys:
+        kind, _sep, ident = key.partition(":")
+        if kind in _TITLE_LOOKUPS and ident.isdigit():
+            ids_by_kind.setdefault(kind, set()).add(int(ident))
+    titles = {}
+    for kind, ids in ids_by_kind.items():
+        titles.update({f"{kind}:{pk}": title for pk, title in _TITLE_LOOKUPS[kind](ids).items() if title})
+    return titles

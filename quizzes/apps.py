@@ -9,13 +9,15 @@ class QuizzesConfig(AppConfig):
     def ready(self):
         from accounts import personal_data
         from accounts.permissions import is_trainer
+        from core import activities, invalidation, myspace, navigation
         from core import demo as core_demo
-        from core import invalidation, myspace, navigation
         from core.cache_versions import CONTENT, content_changed
 
         from . import demo, export
         from .models import Attempt, Quiz
         from .myspace import my_quizzes_context
+
+        activities.register_titles("quiz", lambda ids: dict(Quiz.objects.filter(pk__in=ids).values_list("pk", "title")))
 
         personal_data.register("quiz", export.export_attempts, order=30)
         myspace.register("quiz", "quizzes/myspace.html", my_quizzes_context, order=40, reads=["quizzes"])

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.activities import activity_titles
 from progress import api as progress
 from progress import reports
 
@@ -60,6 +61,7 @@ def course_records(user, courses):
     grid = reports.enrolment_grid([user.pk], [c.pk for c in courses])
     keys = [key for s in struct.values() for key in (*s.lesson_keys, *s.activity_keys)]
     results = progress.results_for(user, keys)
+    titles = activity_titles(keys)
     page_ids = [pk for s in struct.values() for pk in s.page_ids]
     seconds = progress.time_spent_by_page(user, page_ids)
     records = []
@@ -85,7 +87,7 @@ def course_records(user, courses):
             result = results.get(key)
             record.activities.append(
                 {
-                    "label": f"{kind_label(key)} {number}",
+                    "label": titles.get(key) or f"{kind_label(key)} {number}",
                     "status": result.get_status_display() if result else _("non commencé"),
                     "score": None if not result or result.score is None else round(result.score * 100),
                     "attempts": result.attempts if result else 0,

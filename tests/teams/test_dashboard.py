@@ -165,3 +165,17 @@ def test_xlsx_dates_are_dates_shown_the_french_way(client, manager, team, course
     assert due_cell.number_format == "DD/MM/YYYY"
     csv_text = client.get(reverse("teams:matrix_export", args=[team.pk, "csv"])).content.decode("utf-8-sig")
     assert f"{timezone.localdate() + timedelta(days=10):%d/%m/%Y}" in csv_text
+
+
+def test_member_records_name_activities_by_their_title(client, manager, team):
+    """Progress pages said « Cas pratique 1 », « Quiz 2 » (issue 24): they give the activity's title."""
+    from tests.factories import make_case
+
+    case = make_case(title="Les Tilleuls")
+    course = make_course(title="Agir avec des locataires")
+    make_lesson(course, body=[("case", {"case": case, "introduction": "", "required": True})])
+    assign_courses(team, [course], timezone.localdate() + timedelta(days=10))
+    person = list(members(team))[0]
+    client.force_login(manager)
+    html = client.get(reverse("teams:member", args=[team.pk, person.pk])).content.decode()
+    assert "Les Tilleuls" in html and "Cas pratique 1" not in html
