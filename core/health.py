@@ -1,12 +1,12 @@
 """Health endpoint for load balancers, and a detailed check for operators.
 
-The public answer is only "ok", "dégradé" or "erreur" from the database and the cache: the site works without its
-cache (pages are computed, sessions read from the database), so a cache failure answers 200 "dégradé" and only
-a database failure takes the instance out of the load balancer (503). It writes no file, so a load balancer
-polling every few seconds costs nothing, and it tells a stranger nothing about the stack. With the token of
-HEALTH_CHECK_TOKEN in the X-Health-Token header, the answer details every check, storage write and task worker
-included.
-"""
+The public answer is only "ok", "dégradé" or "erreur" from the database, the cache and the task worker: the site
+works without its cache (pages are computed, sessions read from the database) and without a worker (e-mails and
+reminders wait), so their failure answers 200 "dégradé"; only a database failure takes the instance out of the load
+balancer (503). It writes no file, so a load balancer polling every few seconds costs nothing, and it tells a
+stranger nothing about the stack. With the token of HEALTH_CHECK_TOKEN in the X-Health-Token header, the answer
+details every check (storage write included) and the workers: how many are alive, their last heartbeat, and how
+long the oldest due task has waited."""
 
 import hmac
 import uuid
@@ -51,23 +51,62 @@ def _check_storage():
         default_storage.delete(name)
 
 
-def _check_worker():
-    """With the database task queue, a task left waiting well past its time means that no worker takes them."""
-    if settings.TASKS["default"]["BACKEND"] != "django_tasks_db.DatabaseBackend":
-        return
-    from django.db.models import Q
-    from django_tasks_db.models import DBTaskResult, get_date_max
+def _uses_database_queue():
+    return settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
 
-    late = timezone.now() - WORKER_LATENESS
-    due_long_ago = Q(run_after=get_date_max()) | Q(run_after__lte=late)
-    if DBTaskResult.objects.ready().filter(due_long_ago, enqueued_at__lte=late).exists():
+
+def _check_worker():
+    """With the database task queue: a worker wrote its heartbeat lately (core/worker.py), and no task waits long
+    past its time (a worker alive but unable to keep up)."""
+    if not _uses_database_queue():
+        return
+    from django_tasks_db.models import DBTaskResult
+
+    from core.worker import live_workers
+
+    if not live_workers().exists():
+        raise RuntimeError("no task worker is alive")
+    oldest = _oldest_due_task_age(DBTaskResult.objects.ready())
+    if oldest is not None and oldest > WORKER_LATENESS:
         raise RuntimeError("tasks wait for a worker")
 
 
-PUBLIC_CHECKS = {"database": _check_database, "cache": _check_cache}
-# Checks the site can work without, slower: their failure makes the answer "dégradé", not "erreur".
-DEGRADABLE = {"cache"}
-CHECKS = {**PUBLIC_CHECKS, "storage": _check_storage, "worker": _check_worker}
+def _oldest_due_task_age(ready):
+    """How long the oldest task due to run has waited (from its due time, or its enqueueing when due at once)."""
+    from django.db.models import Min
+    from django_tasks_db.models import get_date_max
+
+    now = timezone.now()
+    due = ready.exclude(run_after=get_date_max()).aggregate(at=Min("run_after"))["at"]
+    due_at_once = ready.filter(run_after=get_date_max()).aggregate(at=Min("enqueued_at"))["at"]
+    moments = [moment for moment in (due, due_at_once) if moment is not None]
+    return now - min(moments) if moments else None
+
+
+def worker_report():
+    """For operators (detailed answer): live workers, the last heartbeat and the oldest due task's wait, in seconds."""
+    if not _uses_database_queue():
+        return None
+    from django.db.models import Max
+    from django_tasks_db.models import DBTaskResult
+
+    from core.models import WorkerHeartbeat
+    from core.worker import live_workers
+
+    last = WorkerHeartbeat.objects.aggregate(at=Max("last_seen"))["at"]
+    oldest = _oldest_due_task_age(DBTaskResult.objects.ready())
+    return {
+        "live_workers": live_workers().count(),
+        "last_heartbeat_seconds_ago": round((timezone.now() - last).total_seconds()) if last else None,
+        "oldest_queued_task_seconds": round(oldest.total_seconds()) if oldest else 0,
+    }
+
+
+PUBLIC_CHECKS = {"database": _check_database, "cache": _check_cache, "worker": _check_worker}
+# Checks the site can work without: their failure makes the answer "dégradé", not "erreur". Pages still render
+# without a task worker, but e-mails, reminders and LRS forwarding wait: operators must hear of it.
+DEGRADABLE = {"cache", "worker"}
+CHECKS = {**PUBLIC_CHECKS, "storage": _check_storage}
 
 
 def run_checks(checks):
@@ -98,4 +137,6 @@ def health(request):
     body = {"status": status}
     if detailed:
         body["checks"] = results
+        if results["database"] == "ok" and (report := worker_report()) is not None:
+            body["worker"] = report
     return JsonResponse(body, status=503 if status == "erreur" else 200)

@@ -27,3 +27,22 @@ class CompetenceDomain(models.Model):
 
     def __str__(self):
         return f"{self.code} · {self.name}"
+
+
+class WorkerHeartbeat(models.Model):
+    """The last sign of life of each task worker (core/worker.py), for /sante/ and for recovering the tasks of a
+    worker that died: a worker whose heartbeat stopped cannot still be running the tasks it claimed."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    queues = models.CharField(max_length=200)
+    hostname = models.CharField(max_length=200)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField()
+    last_seen = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("signal de vie d'un worker")
+        verbose_name_plural = _("signaux de vie des workers")
+
+    def __str__(self):
+        return f"{self.worker_id} ({self.hostname}:{self.pid})"

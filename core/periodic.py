@@ -5,9 +5,10 @@ Each app registers its jobs at the end of its tasks.py (found by autodiscovery):
     periodic.register(check_reminders_task, every_hour, _("Rappels d'échéance"))
 
 and writes the task body as `return periodic.run(check_reminders_task, work)`: the next run is queued *before*
-the work starts, so an exception in one run cannot stop the next. `ensure_scheduled()` (management command
-`ensure_periodic_jobs`, run by the worker process before `db_worker`) queues every job that has no run waiting;
-it is idempotent. The admin page "Tâches périodiques" lists them with their last and next run.
+the work starts, so an exception in one run cannot stop the next. `ensure_scheduled()` queues every job that has no
+run waiting; it is idempotent, and the worker (core/worker.py) runs it on start and every few seconds after, so a
+killed run or a database outage cannot stop a job either (also `manage.py ensure_periodic_jobs`).
+The admin page "Tâches périodiques" lists them with their last and next run.
 """
 
 from collections.abc import Callable
@@ -53,19 +54,21 @@ def next_monday_morning(now):
     return timezone.make_aware(datetime.combine((now + timedelta(days=days)).date(), time(7, 0)))
 
 
-def _waiting(task):
+def _waiting(task, statuses=("READY",)):
     from django_tasks_db.models import DBTaskResult
 
-    return DBTaskResult.objects.filter(task_path=task.module_path, status="READY")
+    return DBTaskResult.objects.filter(task_path=task.module_path, status__in=statuses)
 
 
 def is_scheduled(task):
     return task.get_backend().supports_defer and _waiting(task).exists()
 
 
-def schedule(task, run_after):
-    """Queue one run of a periodic job at `run_after` unless one is already waiting. True when queued."""
-    if not task.get_backend().supports_defer or _waiting(task).exists():
+def schedule(task, run_after, unless_running=False):
+    """Queue one run of a periodic job at `run_after` unless one is already waiting (or, with `unless_running`,
+    running: it queues its own next run). True when queued."""
+    statuses = ("READY", "RUNNING") if unless_running else ("READY",)
+    if not task.get_backend().supports_defer or _waiting(task, statuses).exists():
         return False
     task.using(run_after=run_after).enqueue()
     return True
@@ -78,9 +81,12 @@ def run(task, work):
 
 
 def ensure_scheduled(soon=timedelta(seconds=5)):
-    """Queue every registered job that has no run waiting (its first run shortly). Returns the labels started."""
+    """Queue every registered job that has neither a run waiting nor one running (its next run shortly).
+
+    Run at the worker's start and by its housekeeping (core/worker.py): a run killed before it queued the next
+    one, or a scheduling lost in a database outage, cannot stop a job for good. Returns the labels started."""
     now = timezone.now()
-    return [str(job.label) for job in jobs() if schedule(job.task, now + soon)]
+    return [str(job.label) for job in jobs() if schedule(job.task, now + soon, unless_running=True)]
 
 
 def status():

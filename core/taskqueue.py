@@ -46,8 +46,14 @@ def requeue_stale_tasks(older_than=timedelta(minutes=15)):
 
 
 # PostgreSQL aborts one of two transactions that lock each other (e.g. Wagtail's reference-index task run by two
-# workers on related objects): the aborted task did nothing and can simply run again a moment later.
-TRANSIENT_DATABASE_ERRORS = ("psycopg.errors.DeadlockDetected", "psycopg.errors.SerializationFailure")
+# workers on related objects), and a connection lost in a database outage fails the task in hand: either way the
+# failed task did nothing and can simply run again a moment later.
+TRANSIENT_DATABASE_ERRORS = (
+    "psycopg.errors.DeadlockDetected",
+    "psycopg.errors.SerializationFailure",
+    "django.db.utils.OperationalError",
+    "django.db.utils.InterfaceError",
+)
 TRANSIENT_MAX_ATTEMPTS = 5
 
 

@@ -71,6 +71,8 @@ class Stack:
             "WEB_CONCURRENCY": "2",
             "COLLECTIF_DEV_TOOLS": "1",
             "HEALTH_CHECK_TOKEN": uuid.uuid4().hex,
+            # A killed worker's task goes back to the queue once its heartbeat is this old (30 s in production).
+            "TASK_WORKER_DEAD_AFTER_SECONDS": "10",
         }
 
     def manage(self, *args, check=True):
@@ -112,7 +114,17 @@ class Stack:
         )
 
     def start_worker(self, name):
-        command = [PYTHON, "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.2", "--worker-id", name]
+        command = [
+            PYTHON,
+            "manage.py",
+            "run_worker",
+            "--queue-name",
+            "default,lrs",
+            "--interval",
+            "0.2",
+            "--worker-id",
+            name,
+        ]
         process = self.start(name, command)
         process.worker_id = name
         return process

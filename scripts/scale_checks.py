@@ -231,10 +231,14 @@ def quiz_started_on_a_is_submitted_on_b(ctx):
 
 
 def _queue_state():
-    """(queued, running): queued counts deferred tasks too, such as a retry after a deadlock."""
+    """(queued, running): queued counts deferred tasks too, such as a retry after a deadlock; the periodic jobs
+    the workers keep scheduled (core/periodic.py) are always there and do not count."""
     from django_tasks_db.models import DBTaskResult
 
-    return DBTaskResult.objects.filter(status="READY").count(), DBTaskResult.objects.running().count()
+    from core import periodic
+
+    tasks = DBTaskResult.objects.exclude(task_path__in=[job.path for job in periodic.jobs()])
+    return tasks.filter(status="READY").count(), tasks.filter(status="RUNNING").count()
 
 
 def _wait(condition, timeout, step=0.3):
@@ -301,12 +305,22 @@ def reminders_sent_once_despite_a_killed_worker(ctx):
         0 < at_kill < REMINDED_COUNT,
         f"{at_kill} rappel(s) envoyé(s) à cet instant",
     )
-    # The victim's last task stays RUNNING; give the other worker a moment so its own task is not caught too.
-    time.sleep(0.5)
-    stale = sum(victim.worker_id in task.worker_ids for task in DBTaskResult.objects.running())
-    requeued = stack.manage("requeue_stale_tasks", "--minutes", "0").stdout.strip()
-    check("le worker tué laisse sa tâche « en cours »", stale == 1, f"{stale} tâche(s) ; {requeued}")
-    ctx["workers"].append(stack.start_worker("worker-3"))
+
+    # The victim's last task stays RUNNING until the other worker notices that its heartbeat stopped
+    # (core/worker.py): nobody runs `requeue_stale_tasks` by hand.
+    def victims_tasks():
+        return sum(victim.worker_id in task.worker_ids for task in DBTaskResult.objects.running())
+
+    stale = victims_tasks()
+    check("le worker tué laisse sa tâche « en cours »", stale == 1, f"{stale} tâche(s)")
+    began = time.monotonic()
+    recovered = _wait(lambda: victims_tasks() == 0, 60)
+    check(
+        "sa tâche est remise dans la file d'elle-même (signal de vie arrêté)",
+        recovered,
+        f"en {time.monotonic() - began:.0f} s",
+    )
+    ctx["workers"].append(stack.start_worker("worker-3"))  # what the restart policy of compose/Procfile does
     drained = _wait(lambda: _queue_state() == (0, 0) and sent.count() >= REMINDED_COUNT, 150)
     ready, running = _queue_state()
     check("file vidée par les workers restants", drained, f"{ready} prête(s), {running} en cours")

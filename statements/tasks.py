@@ -24,6 +24,8 @@ from .models import Statement
 logger = logging.getLogger(__name__)
 
 XAPI_VERSION = "1.0.3"
+# Forwarding has its own queue and worker process (Procfile `lrs`): a hanging LRS never delays reminders.
+LRS_QUEUE = "lrs"
 RETRYABLE_STATUSES = {408, 429}
 
 
@@ -58,7 +60,7 @@ def send(statement):
     raise LRSError(f"HTTP {response.status_code}: {response.text[:300]}", retryable=retryable)
 
 
-@task()
+@task(queue_name=LRS_QUEUE)
 def forward_statement(statement_pk, attempt=1):
     """Send one statement to the LRS; a no-op when no LRS is configured or it was already sent."""
     if not settings.LRS_ENDPOINT:

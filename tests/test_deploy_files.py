@@ -37,10 +37,13 @@ def test_compose_declares_the_whole_stack():
     assert (ROOT / ".env.example").is_file(), "the .env the services read is documented by .env.example"
     assert "migrate" in " ".join(services["release"]["command"])
     assert services["release"]["depends_on"]["db"]["condition"] == "service_healthy"
-    for name in ("web", "worker"):
+    for name in ("web", "worker", "lrs-worker"):
         assert services[name]["depends_on"]["release"]["condition"] == "service_completed_successfully"
-    worker = " ".join(services["worker"]["command"])  # the worker starts the periodic jobs, then works
-    assert worker.index("manage.py ensure_periodic_jobs") < worker.index("manage.py db_worker")
+    # The self-healing worker (core/worker.py) on the default queue, xAPI forwarding on its own, both restarted.
+    assert services["worker"]["command"][-3:] == ["run_worker", "--queue-name", "default"]
+    assert services["lrs-worker"]["command"][-3:] == ["run_worker", "--queue-name", "lrs"]
+    for name in ("db", "redis", "web", "worker", "lrs-worker"):
+        assert services[name]["restart"] == "unless-stopped", name
     assert services["web"]["ports"] == ["8000:8000"]
     declared = set(compose.get("volumes") or {})
     for service in services.values():
@@ -86,7 +89,8 @@ def test_procfile_has_release_web_and_worker():
     for step in ("migrate", "collectstatic", "compile"):
         assert step in release, step
     assert "gunicorn -c gunicorn.conf.py collectif.wsgi" in processes["web"]
-    assert processes["worker"].index("ensure_periodic_jobs") < processes["worker"].index("db_worker")
+    assert processes["worker"].strip() == "python manage.py run_worker --queue-name default"
+    assert processes["lrs"].strip() == "python manage.py run_worker --queue-name lrs"
 
 
 def production_caches(**env):

@@ -17,7 +17,7 @@ from teams import tasks as team_tasks
 
 pytestmark = pytest.mark.django_db
 
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "lrs"]}}
 ALL_JOBS = {
     team_tasks.check_reminders_task,
     team_tasks.weekly_summary_task,

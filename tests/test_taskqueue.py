@@ -13,7 +13,7 @@ from core.taskqueue import backoff_delay, requeue_stale_tasks, retry_later
 
 pytestmark = pytest.mark.django_db
 
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "lrs"]}}
 calls = []
 
 

@@ -216,8 +216,12 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "ods", "xlsx", "csv", "txt"]
 
-# --- Background tasks (django-tasks backport, database backend, `manage.py db_worker`).
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# --- Background tasks (django-tasks backport, database backend).
+# Two queues: "lrs" (xAPI forwarding, statements/tasks.py) has its own worker process, so that a slow or hanging LRS
+# never delays reminders and e-mails on "default". Workers run `manage.py run_worker` (core/worker.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "lrs"]}}
+# A worker whose heartbeat is older than this is dead: the tasks it held go back to the queue.
+TASK_WORKER_DEAD_AFTER_SECONDS = int(os.environ.get("TASK_WORKER_DEAD_AFTER_SECONDS", 30))
 
 # --- Live collective debriefs (debrief/): sessions, guests and their votes are deleted after this many days.
 DEBRIEF_RETENTION_DAYS = int(os.environ.get("DEBRIEF_RETENTION_DAYS", 90))

@@ -12,7 +12,7 @@ from tests.factories import make_guests, make_live_session
 
 pytestmark = pytest.mark.django_db
 
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "lrs"]}}
 
 
 def _age(session, days):

@@ -18,7 +18,7 @@ def test_administrators_manage_teams_and_read_task_results(client, admin_user, m
     )
     assert response.status_code == 200
     assert "Association Les Tisserands" in client.get("/admin/equipes/organisations/").content.decode()
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "lrs"]}}
     result = check_reminders_task.enqueue()
     assert "check_reminders_task" in client.get("/admin/equipes/taches/").content.decode()
     assert client.get(f"/admin/equipes/taches/inspect/{result.id}/").status_code == 200

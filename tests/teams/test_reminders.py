@@ -19,7 +19,7 @@ from teams.scope import members
 from teams.tasks import enqueue_due_reminders, send_reminder_task
 from tests.factories import complete_lessons
 
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "lrs"]}}
 
 
 def setup_assignment(team, course, days=3):
