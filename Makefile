@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: run test install lock messages compilemessages lint migrate demo serve vendor vendor-h5p vendor-scorm scale-check bench bench-import load
+.PHONY: run test install lock messages compilemessages lint migrate demo serve vendor vendor-h5p vendor-scorm scale-check bench bench-import load faults
 
 # Front-end libraries are vendored from npm at a pinned version and checked against the registry's
 # integrity hash; they land in static/vendor/ (gitignored). Mermaid draws case graphs in the admin preview.
@@ -124,3 +124,8 @@ bench-import: install compilemessages
 ## nothing sent was lost or doubled.
 load: install compilemessages vendor
 	$(BIN)/python -m bench.load
+
+## Faults on loopback (about 5 minutes): learners keep working while Redis, PostgreSQL and the task worker fail
+## (own PostgreSQL and Redis on spare ports); then nothing acknowledged may be lost, altered, doubled or mixed.
+faults: install compilemessages vendor
+	$(BIN)/python -m bench.faults
