@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from core.scope import EVERYONE
 from core.spreadsheet import safe_cell
 
+from . import item_analysis
 from .models import Answer, Attempt, Question, QuestionType, Quiz
 from .presentation import describe_response
 from .scoring import normalise
@@ -55,13 +56,14 @@ def question_stats(quiz, seen=EVERYONE):
             Answer.objects.filter(attempt__quiz=quiz, attempt__submitted_at__isnull=False, question__isnull=False),
             "attempt__user",
         )
-        .only("question_id", "response", "is_correct")
+        .only("question_id", "attempt_id", "response", "is_correct", "score")
         .order_by("question_id")
     )
     by_question = defaultdict(list)
     for answer in answers:
         by_question[answer.question_id].append(answer)
     questions = Question.objects.prefetch_related("choices").in_bulk(list(by_question))
+    figures = item_analysis.analyse(answers)
     stats = []
     for qid, rows in by_question.items():
         question = questions[qid]
@@ -73,10 +75,23 @@ def question_stats(quiz, seen=EVERYONE):
                 "answers": len(rows),
                 "percent_correct": round(100 * correct / len(scored)) if scored else None,
                 "distribution": _distribution(question, rows),
+                **_item_figures(figures.get(qid)),
             }
         )
     stats.sort(key=lambda s: (s["percent_correct"] is None, s["percent_correct"] or 0, s["question"].name))
     return stats
+
+
+def _item_figures(figures):
+    """Facility as a percentage, discrimination to two decimals, and the plain-French reading (item_analysis)."""
+    if figures is None:
+        return {"facility": None, "discrimination": None, "notes": []}
+    discrimination = figures["discrimination"]
+    return {
+        "facility": round(100 * figures["facility"]),
+        "discrimination": None if discrimination is None else round(discrimination, 2),
+        "notes": item_analysis.reading(figures),
+    }
 
 
 def _distribution(question, rows):
@@ -140,7 +155,17 @@ def attempt_table(quiz, seen=EVERYONE):
 
 
 def question_table(quiz, seen=EVERYONE):
-    headers = [_("Question"), _("Type"), _("Réponses"), _("Bonnes réponses (%)"), _("Répartition")]
+    """One row per question: answers, facility, discrimination, the reading and the spread of answers."""
+    headers = [
+        _("Question"),
+        _("Type"),
+        _("Réponses"),
+        _("Bonnes réponses (%)"),
+        _("Facilité (%)"),
+        _("Discrimination"),
+        _("Lecture"),
+        _("Répartition"),
+    ]
     rows = []
     for stat in question_stats(quiz, seen):
         spread = " | ".join(f"{d['label']} : {d['count']}" for d in stat["distribution"])
@@ -150,6 +175,9 @@ def question_table(quiz, seen=EVERYONE):
                 stat["question"].get_qtype_display(),
                 stat["answers"],
                 "" if stat["percent_correct"] is None else stat["percent_correct"],
+                "" if stat["facility"] is None else stat["facility"],
+                "" if stat["discrimination"] is None else stat["discrimination"],
+                " ".join(text for _level, text in stat["notes"]),
                 spread,
             ]
         )
@@ -157,7 +185,14 @@ def question_table(quiz, seen=EVERYONE):
 
 
 def as_csv(quiz, seen=EVERYONE):
-    headers, rows = attempt_table(quiz, seen)
+    return _csv(*attempt_table(quiz, seen))
+
+
+def item_analysis_csv(quiz, seen=EVERYONE):
+    return _csv(*question_table(quiz, seen))
+
+
+def _csv(headers, rows):
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(headers)

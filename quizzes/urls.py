@@ -12,6 +12,7 @@ urlpatterns = [
     path("gestion/<int:quiz_id>/", trainer.trainer_report, name="trainer_report"),
     path("gestion/<int:quiz_id>/resultats.csv", trainer.report_csv, name="report_csv"),
     path("gestion/<int:quiz_id>/resultats.xlsx", trainer.report_xlsx, name="report_xlsx"),
+    path("gestion/<int:quiz_id>/analyse-des-questions.csv", trainer.item_analysis_csv, name="item_analysis_csv"),
     path("gestion/import-moodle/", trainer.moodle_import, name="moodle_import"),
     path("gestion/export-moodle.xml", trainer.moodle_export, name="moodle_export"),
 ]

@@ -302,6 +302,7 @@ EXPECTED = {
     "quizzes:trainer_report": {**TRAINERS, "trainer_b": NOT_FOUND},
     "quizzes:report_csv": {**TRAINERS, "trainer_b": NOT_FOUND},
     "quizzes:report_xlsx": {**TRAINERS, "trainer_b": NOT_FOUND},
+    "quizzes:item_analysis_csv": {**TRAINERS, "trainer_b": NOT_FOUND},
     "quizzes:moodle_import": TRAINERS,
     "quizzes:moodle_export": TRAINERS,
     # --- Live debriefs: joining is public by code; the state endpoint answers participants only ---------------------

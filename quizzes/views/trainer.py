@@ -50,6 +50,14 @@ def report_csv(request, quiz_id):
 
 
 @trainer_only
+def item_analysis_csv(request, quiz_id):
+    quiz, seen = quiz_or_404(request.user, quiz_id)
+    response = HttpResponse(reports.item_analysis_csv(quiz, seen), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="analyse-{slugify(quiz.title) or quiz.pk}.csv"'
+    return response
+
+
+@trainer_only
 def report_xlsx(request, quiz_id):
     quiz, seen = quiz_or_404(request.user, quiz_id)
     response = HttpResponse(
