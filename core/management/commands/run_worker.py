@@ -11,6 +11,9 @@ class Command(BaseCommand):
         "périodiques (core/worker.py)."
     )
 
+    # A restarted worker must be back at work quickly; `manage.py check` runs at each deployment instead.
+    requires_system_checks = []
+
     def add_arguments(self, parser):
         parser.add_argument(
             "--queue-name", default="default", help="Files traitées, séparées par des virgules ; * : toutes."
