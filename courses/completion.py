@@ -4,6 +4,7 @@
   one is, or by the learner's "J'ai terminé cette leçon" for a lesson whose required activities are done (or that
   has none). The button cannot complete a lesson whose required case, quiz or activity is not done.
 - A course is completed when all its live lessons are completed.
+The first completion of a lesson or a course is also an xAPI "completed" statement (courses/xapi.py).
 Activities report to progress; this module listens to progress.signals.activity_recorded.
 """
 
@@ -16,6 +17,7 @@ from progress import api as progress
 from progress.models import LessonActivity, Status
 from progress.signals import activity_recorded
 
+from . import xapi
 from .durations import refresh_course_duration
 from .models import CoursePage, LessonPage
 
@@ -96,13 +98,18 @@ def check_course_completion(user, course):
 @receiver(activity_recorded)
 def cascade_completion(sender, result, previous_status, **kwargs):
     user, key = result.user, result.activity_key
+    newly_completed = result.is_completed and previous_status != Status.COMPLETED
     if key.startswith("course:"):
+        course = CoursePage.objects.filter(pk=key.split(":", 1)[1]).first() if newly_completed else None
+        if course:
+            xapi.course_completed(user, course)
         return
     if key.startswith("lesson:"):
-        if result.is_completed and previous_status != Status.COMPLETED:
+        if newly_completed:
             lesson = LessonPage.objects.filter(pk=key.split(":", 1)[1]).first()
             if lesson:
                 course = lesson.get_parent().specific
+                xapi.lesson_completed(user, lesson, course if isinstance(course, CoursePage) else None)
                 progress.touch_enrolment(user, course.pk)
                 check_course_completion(user, course)
         return

@@ -16,9 +16,9 @@ from core.scope import EVERYONE
 from core.spreadsheet import safe_cell
 
 from . import item_analysis
+from .answer_matching import match_key
 from .models import Answer, Attempt, Question, QuestionType, Quiz
 from .presentation import describe_response
-from .scoring import normalise
 
 
 def quizzes_with_stats(counted=None):
@@ -108,7 +108,9 @@ def _distribution(question, rows):
         for answer in rows:
             lines = describe_response(question, answer.response) or [_("(sans réponse)")]
             label = " ; ".join(lines)
-            key = normalise(label) if question.qtype == QuestionType.SHORT_ANSWER else label
+            # Answers the scoring treats as the same are counted together.
+            short = question.qtype == QuestionType.SHORT_ANSWER
+            key = match_key(label, question.strict_matching) if short else label
             labels.setdefault(key, label)
             counts[key] += 1
         items = [(labels[key], count, None) for key, count in counts.most_common(10)]

@@ -10,6 +10,7 @@ import unicodedata
 
 from django.utils.translation import gettext as _
 
+from .answer_matching import answer_matches
 from .models.bank import QuestionType, ScoringRule
 
 _SPACES = re.compile(r"\s+")
@@ -41,7 +42,7 @@ def is_correct(question, choices, response):
     if qtype == QuestionType.ORDERING:
         return list(response) == [c.pk for c in choices]
     if qtype == QuestionType.SHORT_ANSWER:
-        return normalise(response) in {normalise(a) for a in question.accepted_answer_list()}
+        return answer_matches(response, question.accepted_answer_list(), question.strict_matching)
     return False
 
 

@@ -14,7 +14,7 @@ from core.cache_versions import learner_changed
 from progress import api as progress
 from progress.models import Status
 
-from . import scoring
+from . import scoring, xapi
 from .models import Answer, Attempt, Question, QuestionType
 from .models.bank import CHOICE_TYPES
 
@@ -76,6 +76,7 @@ def start_attempt(quiz, user, rng=None):
             raise QuizError(_("Une tentative vient d'être enregistrée : rechargez la page.")) from None
         return attempt
     progress.record_activity(user, quiz.activity_key, Status.STARTED)
+    xapi.attempt_started(attempt)
     return attempt
 
 
@@ -322,28 +323,22 @@ def submit_attempt(attempt, raw, now=None, expired=False):
         Attempt.objects.filter(pk=attempt.pk).update(score=score, passed=passed)
         learner_changed(attempt.user_id, "quizzes")  # UPDATE sends no post_save: "Mon espace" lists the score
         attempt.refresh_from_db()
-        _report(attempt)
+        _report(attempt, flags)
     return True
 
 
-def _report(attempt):
-    """Results go to progress: a questionnaire is completed once answered, a scored quiz when passed."""
+def _report(attempt, points):
+    """Results go to progress (a questionnaire is completed once answered, a scored quiz when passed) and to the
+    xAPI statements."""
     quiz = attempt.quiz
     duration = int((attempt.submitted_at - attempt.started_at).total_seconds())
+    # The quiz's own statement first: the lesson and module it completes follow it (courses/xapi.py).
+    xapi.attempt_submitted(attempt, points)
     if attempt.score is None:
         progress.record_activity(attempt.user, quiz.activity_key, Status.COMPLETED, duration=duration)
     else:
         status = Status.COMPLETED if attempt.passed else Status.FAILED
         progress.record_activity(attempt.user, quiz.activity_key, status, score=attempt.score, duration=duration)
-    from statements.api import activity_iri, build_statement, store_statement
-
-    verb = "completed" if attempt.passed is None else ("passed" if attempt.passed else "failed")
-    result = {"completion": True}
-    if attempt.score is not None:
-        result.update(success=bool(attempt.passed), score={"scaled": round(attempt.score, 4)})
-    store_statement(
-        attempt.user, build_statement(attempt.user, verb, activity_iri(f"/quiz/{quiz.pk}"), quiz.title, result=result)
-    )
 
 
 def may_show_answers(attempt):

@@ -46,6 +46,7 @@ class QuestionViewSet(SnippetViewSet):
             FieldPanel("scoring_rule"),
             FieldPanel("true_false_answer"),
             FieldPanel("accepted_answers"),
+            FieldPanel("strict_matching"),
             MultiFieldPanel(
                 [FieldPanel("feedback_correct"), FieldPanel("feedback_incorrect"), FieldPanel("explanation")],
                 heading=_("Retours et explication"),

@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,6 +23,7 @@ VERBS = {
     "attempted": "http://adlnet.gov/expapi/verbs/attempted",
     "passed": "http://adlnet.gov/expapi/verbs/passed",
     "failed": "http://adlnet.gov/expapi/verbs/failed",
+    "voided": "http://adlnet.gov/expapi/verbs/voided",
 }
 
 
@@ -59,6 +61,11 @@ def _check_actor(actor):
 
 def activity_iri(path):
     return absolute_url(path)
+
+
+def extension_iri(name):
+    """The IRI of one of our context or result extensions (the cases' pattern: /xapi/extensions/<name>)."""
+    return absolute_url(f"/xapi/extensions/{name}")
 
 
 def build_statement(user, verb, object_iri, object_name, result=None, extensions=None):
@@ -147,3 +154,45 @@ def enqueue_forwarding(statement_pk):
         forward_statement.enqueue(statement_pk)
     except Exception:
         logger.exception("Could not queue statement %s for the LRS", statement_pk)
+
+
+def voiding_actor(user):
+    """Who voids a deleted learner's statements: the same platform account, without the name (it is being erased);
+    the LRS already knows the account from the statements it received."""
+    return {"objectType": "Agent", "account": {"homePage": settings.SITE_URL, "name": str(user.pk)}}
+
+
+def void_sent_statements(user):
+    """Before an account is erased: one voiding statement for each of its statements an LRS may hold.
+
+    "May hold": forwarded, or at least tried (the answer may have been lost; an LRS accepts a voiding statement
+    whose target it does not know). The voiding statements belong to no user, so they survive the cascade that
+    deletes the account's own statements, and carry no personal data but the account number. They are forwarded
+    by the usual task once the deletion commits (or by the hourly catch-up). Returns how many were created.
+    """
+    voided = VERBS["voided"]
+    originals = list(
+        Statement.objects.filter(user=user)
+        .filter(Q(forwarded_at__isnull=False) | Q(forward_attempts__gt=0))
+        .exclude(verb=voided)
+        .values_list("statement_id", flat=True)
+    )
+    if not originals:
+        return 0
+    actor, now = voiding_actor(user), timezone.now().isoformat()
+    rows = []
+    for original in originals:
+        statement_id = uuid.uuid4()
+        data = {
+            "id": str(statement_id),
+            "actor": actor,
+            "verb": {"id": voided, "display": {"fr-FR": "voided", "en-US": "voided"}},
+            "object": {"objectType": "StatementRef", "id": str(original)},
+            "timestamp": now,
+        }
+        rows.append(Statement(statement_id=statement_id, user=None, verb=voided, object_id=str(original), data=data))
+    created = Statement.objects.bulk_create(rows, batch_size=500)
+    if lrs_configured():
+        pks = [statement.pk for statement in created]
+        transaction.on_commit(lambda: [enqueue_forwarding(pk) for pk in pks])
+    return len(created)

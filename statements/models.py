@@ -9,7 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 class Statement(models.Model):
     statement_id = models.UUIDField(_("identifiant"), default=uuid.uuid4, unique=True, editable=False)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="statements")
+    # Empty only on the voiding statements sent for a deleted account (api.void_sent_statements).
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="statements"
+    )
     verb = models.CharField(_("verbe"), max_length=255)
     object_id = models.CharField(_("objet"), max_length=500, db_index=True)
     data = models.JSONField(_("déclaration"))

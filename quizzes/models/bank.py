@@ -76,8 +76,17 @@ class Question(index.Indexed, ClusterableModel):
         _("réponses acceptées"),
         blank=True,
         help_text=_(
-            "Réponses courtes uniquement : une réponse acceptée par ligne. "
-            "La comparaison ignore majuscules, accents et espaces autour."
+            "Réponses courtes uniquement : une réponse acceptée par ligne. La comparaison ignore majuscules, "
+            "accents, tirets, apostrophes, ponctuation et un article en tête (le, la, les, l', un, une, des, du, "
+            "de la, de l'), sauf en correspondance stricte."
+        ),
+    )
+    strict_matching = models.BooleanField(
+        _("correspondance stricte"),
+        default=False,
+        help_text=_(
+            "Réponses courtes uniquement. Cochée : seules les majuscules et les espaces sont ignorés ; accents, "
+            "tirets, apostrophes, ponctuation et articles doivent correspondre à une réponse acceptée."
         ),
     )
     feedback_correct = models.TextField(_("retour si la réponse est juste"), blank=True)

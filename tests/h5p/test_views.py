@@ -178,8 +178,10 @@ def test_a_scored_answer_updates_progress_and_completes_the_lesson(client, learn
     assert result.status == Status.COMPLETED and result.score == 0.5
     # The activity was the lesson's only required one: the lesson is completed too.
     assert ActivityResult.objects.get(user=learner, activity_key=f"lesson:{lesson.pk}").status == Status.COMPLETED
-    statement = Statement.objects.get(user=learner)
-    assert statement.object_id == activity.get_iri()
+    statement = Statement.objects.get(user=learner, object_id=activity.get_iri())
+    assert statement.verb.endswith("/answered")
+    # The lesson (and its module) completed in turn are statements of their own.
+    assert Statement.objects.filter(user=learner, object_id__endswith=f"/lecons/{lesson.pk}/").exists()
     # The lesson page shows the score.
     assert "meilleur score : 50 %" in client.get(lesson.url).content.decode()
 
@@ -279,7 +281,7 @@ def test_an_lrs_outage_does_not_block_the_learner(
         response = post(client, activity, answered(learner, activity, scaled=1.0))
     assert response.status_code == 201
     assert ActivityResult.objects.get(user=learner, activity_key=f"h5p:{activity.pk}").score == 1.0
-    statement = Statement.objects.get(user=learner)
+    statement = Statement.objects.get(user=learner, object_id=activity.get_iri())
     assert statement.forwarded_at is None and statement.forward_attempts == 2
 
 
@@ -389,5 +391,6 @@ def test_a_reused_statement_id_is_a_conflict(client, learner, other_learner, les
     theirs = answered(other_learner, activity, scaled=1.0)
     theirs["id"] = statement["id"]
     assert post(client, activity, theirs).status_code == 409
-    assert Statement.objects.get().user == learner
+    assert Statement.objects.get(statement_id=statement["id"]).user == learner
+    assert not Statement.objects.filter(user=other_learner).exists()
     assert not ActivityResult.objects.filter(user=other_learner, activity_key=activity.activity_key).exists()

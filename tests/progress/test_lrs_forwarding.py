@@ -31,7 +31,7 @@ def free_port():
         return sock.getsockname()[1]
 
 
-ACCOUNTS = 4
+ACCOUNTS = 5
 
 
 @pytest.fixture(scope="module")
@@ -143,6 +143,26 @@ def test_statements_reach_a_real_lrs(lrs_settings, ralph, learner, django_captur
     # Sending again (a retry after a lost answer) is harmless: the PUT is idempotent.
     Statement.objects.filter(pk=statement.pk).update(forwarded_at=None)
     assert forward_statement.call(statement.pk) == "forwarded"
+
+
+def test_deleting_an_account_voids_its_statements_at_a_real_lrs(
+    lrs_settings, ralph, learner, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+
+    from accounts.personal_data import delete_account
+
+    # Ralph's fs backend takes one write per account: the original is marked sent, only the voiding one is sent.
+    original = store_statement(learner, statement_for(learner))
+    Statement.objects.filter(pk=original.pk).update(forwarded_at=timezone.now())
+    lrs_settings.LRS_ENDPOINT = ralph
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_account(learner)
+    voiding = Statement.objects.get(user__isnull=True)
+    assert voiding.forwarded_at is not None, voiding.forward_error  # the LRS accepted it
+    received = read_from_lrs(ralph, lrs_settings.LRS_USERNAME, voiding.statement_id)
+    assert received["verb"]["id"] == "http://adlnet.gov/expapi/verbs/voided"
+    assert received["object"] == {"objectType": "StatementRef", "id": str(original.statement_id)}
 
 
 def test_an_lrs_outage_never_blocks_learners_and_is_caught_up(
