@@ -81,6 +81,14 @@ def send_welcome_emails_task(team_id, user_ids):
 
 
 @task()
+def send_assignment_email_task(user_id, assignment_ids):
+    """The e-mail telling one learner which modules were just assigned to them (teams.assignment_notices)."""
+    from .assignment_notices import send_assignment_email
+
+    return send_assignment_email(user_id, assignment_ids)
+
+
+@task()
 def send_invitations_task(invitation_ids):
     from .invitations import send_invitations
 
