@@ -54,6 +54,12 @@ def choose_password(form):
     """Save the password of a valid SetPasswordForm and mark the account's address verified and primary (the link
     reached that mailbox). Returns the user."""
     user = form.save()
+    mark_address_verified(user)
+    return user
+
+
+def mark_address_verified(user):
+    """The account's address (user.email) verified and primary: a link sent there was opened."""
     address = EmailAddress.objects.filter(user=user, email__iexact=user.email).first()
     if address is None:
         address = EmailAddress(user=user, email=user.email)
@@ -61,4 +67,4 @@ def choose_password(form):
     address.verified = True
     address.primary = True
     address.save()
-    return user
+    return address

@@ -119,3 +119,21 @@ def test_login_goes_through_allauth_so_a_second_factor_is_still_asked(client, le
     assert SESSION_KEY not in client.session
     learner.refresh_from_db()
     assert learner.check_password(PASSWORD)
+
+
+def test_after_an_expired_link_the_normal_password_reset_also_confirms_the_address(
+    client, manager, django_capture_on_commit_callbacks
+):
+    """The way out offered on an expired link: one reset e-mail, then login needs no verification e-mail."""
+    user = import_one(client, manager, django_capture_on_commit_callbacks)
+    client.post(reverse("account_reset_password"), {"email": "noa@exemple.fr"})
+    assert [m.to for m in mail.outbox] == [["noa@exemple.fr"], ["noa@exemple.fr"]]
+    key_url = re.search(r"http://\S+/comptes/password/reset/key/\S+/", mail.outbox[-1].body).group(0)
+    form_url = client.get(key_url.split("127.0.0.1:8000")[-1])["Location"]
+    response = client.post(form_url, {"password1": PASSWORD, "password2": PASSWORD})
+    assert response.status_code == 302
+    assert EmailAddress.objects.get(user=user).verified
+    sent = len(mail.outbox)
+    response = client.post(reverse("account_login"), {"login": "noa@exemple.fr", "password": PASSWORD})
+    assert response.status_code == 302 and int(client.session[SESSION_KEY]) == user.pk
+    assert all("confirm" not in m.subject.lower() for m in mail.outbox[sent:])
