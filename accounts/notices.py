@@ -15,8 +15,11 @@ SHOWN = 10  # the most recent ones; older notices stay in the personal data expo
 
 
 def notify(user_ids, kind, title, link="", due_date=None):
-    """One notice per person (ids); returns how many were written."""
+    """One notice per person (ids); returns how many were written. `link` is a path on this site (others are
+    dropped: a notice never sends anyone elsewhere)."""
     user_ids = sorted(set(user_ids))
+    if not (link.startswith("/") and not link.startswith("//")):
+        link = ""
     Notice.objects.bulk_create(
         [Notice(user_id=pk, kind=kind, title=title[:255], link=link[:500], due_date=due_date) for pk in user_ids]
     )

@@ -140,3 +140,26 @@ def test_a_new_member_added_later_gets_no_notice_for_old_assignments(team, cours
 
     add_member(team, newcomer)
     assert not Notice.objects.filter(user=newcomer).exists()
+
+
+def test_a_notice_links_only_to_a_path_on_this_site(learner):
+    notices.notify([learner.pk], Notice.Kind.ASSIGNMENT, "A", "javascript:alert(1)", DUE)
+    notices.notify([learner.pk], Notice.Kind.ASSIGNMENT, "B", "//ailleurs.example/x", DUE)
+    notices.notify([learner.pk], Notice.Kind.ASSIGNMENT, "C", "/apprentissage/c/", DUE)
+    assert dict(Notice.objects.values_list("title", "link")) == {"A": "", "B": "", "C": "/apprentissage/c/"}
+
+
+def test_a_failed_assignment_email_is_retried_later(learner, team, course, manager, monkeypatch):
+    from teams import assignment_notices, tasks
+
+    assignment = assign_courses(team, [course], DUE, learners=[learner], created_by=manager)[0]
+    retries = []
+    monkeypatch.setattr(tasks, "retry_later", lambda *args, **kwargs: retries.append((args, kwargs)))
+
+    def broken(*args):
+        raise OSError("SMTP indisponible")
+
+    monkeypatch.setattr(assignment_notices, "send_mail", broken)
+    with pytest.raises(OSError):
+        tasks.send_assignment_email_task.call(learner.pk, [assignment.pk])
+    assert retries and retries[0][0][1:] == (learner.pk, [assignment.pk]) and retries[0][1]["attempt"] == 1
