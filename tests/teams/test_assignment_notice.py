@@ -4,6 +4,7 @@ after commit); nobody sees another person's notices."""
 from datetime import timedelta
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
@@ -45,6 +46,8 @@ def assign_in_view(client, manager, team, course, callbacks, learners=None):
     with callbacks(execute=True):
         response = client.post(reverse("teams:assign", args=[team.pk]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
+    told = [str(message) for message in get_messages(response.wsgi_request)]
+    assert told == ["1 module affecté : chaque personne concernée est prévenue par e-mail et dans « Mon espace »."]
     client.logout()
 
 
