@@ -1,3 +1,5 @@
+from allauth.account import app_settings as allauth_settings
+from allauth.account.utils import perform_login
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -99,9 +101,6 @@ def welcome(request, token):
         return render(request, "accounts/welcome.html", {"token_fail": True})
     form = SetPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        from allauth.account import app_settings as allauth_settings
-        from allauth.account.utils import perform_login
-
         user = welcome_link.choose_password(form)
         messages.success(request, _("Votre mot de passe est enregistré et votre adresse e-mail est confirmée."))
         return perform_login(
