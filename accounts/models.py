@@ -79,3 +79,32 @@ class RoleGroup(models.Model):
 
     def __str__(self):
         return f"{self.code} → {self.group.name}"
+
+
+class Notice(models.Model):
+    """A short in-app notice for one person, listed on « Mon espace » (e.g. a module their team assigned to them).
+
+    What it is about is stored as data (kind, title, date), not as a sentence: the page words it in the reader's
+    language and formats the date for it."""
+
+    class Kind(models.TextChoices):
+        ASSIGNMENT = "assignment", _("Module affecté")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices", verbose_name=_("destinataire")
+    )
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.ASSIGNMENT)
+    title = models.CharField(_("titre"), max_length=255)
+    link = models.CharField(_("lien"), max_length=500, blank=True, help_text=_("Adresse sur le site (chemin)."))
+    due_date = models.DateField(_("échéance"), null=True, blank=True)
+    created = models.DateTimeField(_("créé le"), auto_now_add=True)
+    read_at = models.DateTimeField(_("lu le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("avis")
+        verbose_name_plural = _("avis")
+        ordering = ["-created", "-pk"]
+        indexes = [models.Index(fields=["user", "-created"], name="accounts_notice_user_created")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} : {self.title}"

@@ -83,5 +83,12 @@ def _export_profile(user):
     }
 
 
+def _export_notices(user):
+    from .models import Notice
+
+    return list(Notice.objects.filter(user=user).values("kind", "title", "link", "due_date", "created", "read_at"))
+
+
 def register_builtin_sections():
     register("profil", _export_profile, order=0)
+    register("avis", _export_notices, order=5)

@@ -1,15 +1,21 @@
+from allauth.account import app_settings as allauth_settings
+from allauth.account.utils import perform_login
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_POST
 
-from . import audit, personal_data
+from . import audit, personal_data, welcome_link
 from .forms import DeleteAccountForm, LanguageForm, ProfileForm
 
 
@@ -81,3 +87,27 @@ def delete_account(request):
         messages.success(request, _("Votre compte et vos données ont été supprimés."))
         return redirect("/")
     return render(request, "accounts/delete_account.html", {"form": form})
+
+
+@never_cache
+@sensitive_post_parameters("new_password1", "new_password2")
+@require_http_methods(["GET", "POST"])
+def welcome(request, token):
+    """« Choisir mon mot de passe » from the one e-mail an imported account receives: the password is set with
+    Django's validators, the address is verified (the link reached it), and the person is logged in through
+    allauth's login (its stages, MFA included, still apply). The link then stops working."""
+    user = welcome_link.user_for_token(token)
+    if user is None:
+        return render(request, "accounts/welcome.html", {"token_fail": True})
+    form = SetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = welcome_link.choose_password(form)
+        messages.success(request, _("Votre mot de passe est enregistré et votre adresse e-mail est confirmée."))
+        return perform_login(
+            request,
+            user,
+            email_verification=allauth_settings.EMAIL_VERIFICATION,
+            redirect_url=reverse("my_space"),
+            email=user.email,
+        )
+    return render(request, "accounts/welcome.html", {"form": form, "account_email": user.email})

@@ -30,7 +30,7 @@ from .cache_versions import CONTENT, content_changed, content_version, learner_v
 TIMEOUT = 600  # a backstop: every change that shows on the page already refreshes it
 
 # Learner records live in these apps; each declares its models in core.invalidation.
-LEARNER_APPS = {"progress", "cases", "quizzes", "teams", "reflections"}
+LEARNER_APPS = {"accounts", "progress", "cases", "quizzes", "teams", "reflections"}
 TEAM_TOKENS = {"journal", "assignments"}
 
 

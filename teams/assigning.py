@@ -8,12 +8,14 @@ from progress import api as progress
 from progress.models import Enrolment
 
 from . import charts
+from .assignment_notices import notify_assigned
 from .models import AssignedLearner, Assignment, Membership
 
 
 @transaction.atomic
 def assign_courses(team, courses, due_date, *, learners=None, remind_days_before=7, created_by=None):
-    """Create one assignment per course for the whole team (learners=None) or chosen members; enrol them."""
+    """Create one assignment per course for the whole team (learners=None) or chosen members; enrol them, and tell
+    each of them (a notice on « Mon espace », an e-mail queued after commit)."""
     whole_team = learners is None
     if whole_team:
         learners = list(team.member_users())
@@ -29,6 +31,7 @@ def assign_courses(team, courses, due_date, *, learners=None, remind_days_before
         )
         add_learners(assignment, learners)
         created.append(assignment)
+    notify_assigned(created, learners)
     return created
 
 

@@ -81,6 +81,28 @@ def send_welcome_emails_task(team_id, user_ids):
 
 
 @task()
+def send_assignment_email_task(user_id, assignment_ids, attempt=1):
+    """The e-mail telling one learner which modules were just assigned to them (teams.assignment_notices); a failed
+    send is tried again later with a growing delay (the notice on « Mon espace » is already there)."""
+    from .assignment_notices import send_assignment_email
+
+    try:
+        return send_assignment_email(user_id, assignment_ids)
+    except Exception as error:
+        retry_later(
+            send_assignment_email_task,
+            user_id,
+            assignment_ids,
+            attempt=attempt,
+            max_attempts=MAX_ATTEMPTS,
+            delay=_backoff,
+            defer_only=True,
+        )
+        logger.warning("Avis d'affectation non envoyé à %s (tentative %s) : %s", user_id, attempt, error)
+        raise
+
+
+@task()
 def send_invitations_task(invitation_ids):
     from .invitations import send_invitations
 

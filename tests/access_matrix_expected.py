@@ -132,6 +132,7 @@ EXPECTED = {
     "account_delete": LOGGED_IN,
     "account_home": roles(REDIRECT, anonymous=LOGIN),
     "switch_language": POST_ONLY_PUBLIC,
+    "account_welcome": roles(OK),  # the imported account's one link: its form, or « Ce lien ne fonctionne plus »
     "my_space": LOGGED_IN,
     "search": LOGGED_IN,
     "health": roles(OK),  # the public answer says ok/erreur only and writes nothing; details need a token

@@ -146,6 +146,7 @@ ROUTE_SOURCES = {
     "reflections:team_hide": "contributions",
     "reflections:team_unhide": "contributions",
     "wagtail_serve": "pages",  # Wagtail's page serving: a few published pages, by their page.url
+    "account_welcome": "welcome_tokens",
 }
 
 
@@ -395,6 +396,7 @@ def membership_pk(kwargs):
 
 def fill_sources(world, people, teams, content, records):
     """The URL keyword values of every source, each with the label the expected table uses for its object."""
+    from accounts import welcome_link
     from h5p import player_tokens as player_tokens_module
     from progress.models import Enrolment
     from scorm import player_tokens as scorm_tokens_module
@@ -428,6 +430,12 @@ def fill_sources(world, people, teams, content, records):
         "member_tables": with_formats(member_pairs, ("csv", "xlsx")),
         "member_evidence": with_formats(assigned, ("pdf", "xlsx")),
         "invitations": [("a1_invitation", {"token": records["invitation_token"]})],
+        # A welcome link is a capability too: it opens the « Choisir mon mot de passe » form of its account (GET
+        # changes nothing); a forged one says the link no longer works. Both answer 200 to everyone.
+        "welcome_tokens": [
+            ("learner_a_token", {"token": welcome_link.make_token(people["learner_a"])}),
+            ("forged_token", {"token": welcome_link.make_token(people["learner_a"])[:-4] + "AAAA"}),
+        ],
         "certificate_codes": by_label(records["certificates"], "code", "code"),
         "certificates": by_label(records["certificates"], "pk"),
         "reminders": [("b_reminder", {"pk": records["reminder"].pk})],

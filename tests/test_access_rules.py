@@ -15,6 +15,7 @@ PUBLIC = [
     r"^comptes/(login|signup|password/reset|confirm-email|reauthenticate|2fa/authenticate|inactive|"
     r"email/verify|login/code|password/reset/key|3rdparty|logout)",
     r"^compte/langue/$",
+    r"^compte/bienvenue/",  # the welcome link of an imported account: opened before the person has a password
     r"^documents/",  # Wagtail documents apply their own collection privacy
     r"^media/",
     r"^static/",

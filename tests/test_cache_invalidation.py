@@ -38,6 +38,7 @@ pytestmark = pytest.mark.django_db
 
 # The records the cached pages show, as known when this test was written: a new one must be declared too.
 KNOWN = {
+    "accounts.notice",
     "progress.enrolment",
     "progress.activityresult",
     "cases.caseattempt",
@@ -144,6 +145,19 @@ def test_a_due_date_for_the_whole_team_shows_at_once(client, learner, manager):
     assignment.due_date = timezone.localdate() + timedelta(days=3)
     assignment.save()
     assert "Échéance dans 3 jours" in my_space(client)
+
+
+def test_a_module_assigned_to_one_learner_shows_its_notice_at_once(client, learner, other_learner, manager):
+    """assign_courses writes notices with bulk_create: it drops each concerned learner's "accounts" token itself."""
+    course = make_course(title="Conduire un entretien")
+    make_lesson(course)
+    team = make_team(manager=manager, members=[learner, other_learner])
+    client.force_login(learner)
+    assert "Mes avis" not in my_space(client)
+    assign_courses(team, [course], timezone.localdate() + timedelta(days=30), learners=[learner])
+    html = my_space(client)
+    assert "Mes avis" in html and "Module à suivre : « Conduire un entretien »" in html and "Nouveau" in html
+    assert "Nouveau" not in my_space(client)  # shown once: read, and the section is redrawn
 
 
 def test_a_replaced_document_shows_in_the_cached_lesson_body(client, learner):

@@ -127,7 +127,12 @@ def assign(request, team_id):
         )
         messages.success(
             request,
-            ngettext("%(count)s module affecté.", "%(count)s modules affectés.", len(created))
+            ngettext(
+                "%(count)s module affecté : chaque personne concernée est prévenue par e-mail et dans « Mon espace ».",
+                "%(count)s modules affectés : chaque personne concernée est prévenue par e-mail et dans "
+                "« Mon espace ».",
+                len(created),
+            )
             % {"count": len(created)},
         )
         return redirect("teams:dashboard", team.pk)
