@@ -77,7 +77,7 @@ def review_detail(request, review_id):
         {
             "revision": revision,
             "page": page,
-            "type": page.specific_class._meta.verbose_name if page.specific_class else "",
+            "type": page.get_verbose_name(),
             "is_new": page.live_revision_id is None and not page.live,
         }
         for revision, page in moderation.review_items(review)

@@ -10,7 +10,16 @@ from accounts.permissions import Role
 from cases.models import CasePage
 from courses import moderation
 from courses.models import ModuleReview
-from tests.factories import make_case, make_course, make_course_trainer, make_lesson, make_user
+from tests.factories import (
+    make_all_types,
+    make_case,
+    make_course,
+    make_course_trainer,
+    make_lesson,
+    make_quiz,
+    make_quiz_page,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +79,7 @@ def test_approval_publishes_every_page_once_with_one_email(client, trainer, lead
     assert detail.status_code == 200
     body = detail.content.decode()
     assert all(title in body for title in ("Leçon 1 revue", "Leçon 2 revue", "Le cas revu"))
-    assert "Comparer avec la version en ligne" in body and "cas pratique" in body
+    assert "Comparer avec la version en ligne" in body and "Cas pratique" in body
     assert live_titles(module) == ["Leçon 1", "Leçon 2", "Le cas de la réunion"]
 
     client.post(reverse("courses_module_reviews:approve", args=[review.pk]), {"comment": "Très clair."})
@@ -180,6 +189,25 @@ def test_the_case_page_is_found_through_the_lesson_draft(trainer, module):
     lesson = module["lessons"][1]
     lesson.body = [("case", {"case": new_case, "introduction": "", "required": False})]
     lesson.save_revision(user=trainer)
-    titles = {page.title for page in moderation.pages_to_submit(module["course"], trainer)}
+    titles = {page.draft_title for page in moderation.pages_to_submit(module["course"], trainer)}
     assert "Cas ajouté au brouillon" in titles
     assert isinstance(CasePage.objects.get(pk=new_case.pk), CasePage)
+
+
+def test_quiz_pages_of_the_embedded_quizzes_come_with_the_module_for_those_who_may_edit_them(
+    trainer, admin_user, module
+):
+    quiz = make_quiz(list(make_all_types().values()), title="Le quiz du module")
+    quiz_page = make_quiz_page(quiz, title="Page du quiz")
+    quiz_page.title = "Page du quiz revue"
+    quiz_page.save_revision(user=admin_user)
+    lesson = module["lessons"][1]
+    lesson.body = [("quiz", {"quiz": quiz, "required": False})]
+    lesson.save_revision(user=admin_user)
+
+    def titles(user):
+        return {page.draft_title for page in moderation.pages_to_submit(module["course"], user)}
+
+    assert "Page du quiz revue" in titles(admin_user)
+    # Trainers do not edit quiz pages (no page permission on the quiz index): theirs are left out.
+    assert "Page du quiz revue" not in titles(trainer)
