@@ -168,6 +168,20 @@ class SubmitModuleMenuItem(ActionMenuItem):
         return reverse("courses_module_reviews:submit", args=[self.course.pk])
 
 
+# Wagtail's French says « Annuler le workflow » and « Redémarrer le workflow »: the platform says « validation ».
+WORKFLOW_LABELS = {
+    "action-cancel-workflow": _("Annuler la demande de validation"),
+    "action-restart-workflow": _("Relancer la validation"),
+}
+
+
+@hooks.register("construct_page_action_menu")
+def french_workflow_labels(menu_items, request, context):
+    for item in menu_items:
+        if item.name in WORKFLOW_LABELS:
+            item.label = WORKFLOW_LABELS[item.name]
+
+
 @hooks.register("construct_page_action_menu")
 def module_review_action_menu(menu_items, request, context):
     """Offer the module submission on modules and lessons; a page already waiting in a module review is not

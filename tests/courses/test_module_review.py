@@ -1,6 +1,8 @@
 """Moderation by module (issue 24, item 3): one submission, one review, one decision and one e-mail each, instead of
 a submission, an approval and three e-mails per page."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -211,3 +213,14 @@ def test_quiz_pages_of_the_embedded_quizzes_come_with_the_module_for_those_who_m
     assert "Page du quiz revue" in titles(admin_user)
     # Trainers do not edit quiz pages (no page permission on the quiz index): theirs are left out.
     assert "Page du quiz revue" not in titles(trainer)
+
+
+def test_wagtail_workflow_actions_say_validation_not_workflow(client, trainer, lead_trainer):
+    lesson = make_lesson(make_course(title="Module suivi page par page"), title="Leçon seule")
+    lesson.save_revision(user=trainer)
+    Workflow.objects.get(name="Validation des formations").start(lesson, trainer)
+    client.force_login(lead_trainer)
+    body = client.get(reverse("wagtailadmin_pages:edit", args=[lesson.pk])).content.decode()
+    assert "Annuler la demande de validation" in body and "Demander des modifications" in body
+    visible_footer = re.sub(r"<[^>]+>", " ", body[body.find("<footer") :])
+    assert "workflow" not in visible_footer.lower()
