@@ -24,7 +24,7 @@ from cases.models import CasePage
 from core.activities import activities_in_stream
 from core.links import absolute_url
 from core.mail import render_email
-from core.scope import sees_everyone
+from core.scope import cached_on, sees_everyone
 from quizzes.models import QuizPage
 
 from .models import CoursePage, CourseTrainer, LessonPage, ModuleReview
@@ -47,16 +47,21 @@ def may_decide(user):
     return user.is_authenticated and user.is_active and has_role(user, Role.LEAD_TRAINER, Role.ADMIN)
 
 
+def trained_course_ids(user):
+    """The modules this person is course trainer of, read once per request (admin listings ask for every row)."""
+    return cached_on(
+        user,
+        "_collectif_trained_course_ids",
+        lambda: frozenset(CourseTrainer.objects.filter(trainer=user).values_list("course_id", flat=True)),
+    )
+
+
 def may_submit(user, course):
     """A trainer submits the modules in their scope: those they are course trainer of (CourseTrainer, set by a lead
     trainer) or that they created; lead trainers and administrators any module. And they must be able to edit it."""
     if not (user.is_authenticated and user.is_active and is_trainer(user)):
         return False
-    in_scope = (
-        sees_everyone(user)
-        or course.owner_id == user.pk
-        or CourseTrainer.objects.filter(course_id=course.pk, trainer=user).exists()
-    )
+    in_scope = sees_everyone(user) or course.owner_id == user.pk or course.pk in trained_course_ids(user)
     return in_scope and course.permissions_for_user(user).can_edit()
 
 

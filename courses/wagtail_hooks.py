@@ -145,7 +145,9 @@ def _submit_button(page, user, priority):
 
 @hooks.register("register_page_listing_more_buttons")
 def module_review_listing_buttons(page, user, next_url=None):
-    yield from _submit_button(page, user, priority=50)
+    # Module rows only: a lesson row would look its parent up once per row. Lessons offer it in their editor.
+    if isinstance(page.specific_deferred, CoursePage):
+        yield from _submit_button(page, user, priority=50)
 
 
 @hooks.register("register_page_header_buttons")

@@ -224,3 +224,12 @@ def test_wagtail_workflow_actions_say_validation_not_workflow(client, trainer, l
     assert "Annuler la demande de validation" in body and "Demander des modifications" in body
     visible_footer = re.sub(r"<[^>]+>", " ", body[body.find("<footer") :])
     assert "workflow" not in visible_footer.lower()
+
+
+def test_the_module_listing_offers_the_submission_to_the_modules_trainers_only(client, trainer, module):
+    course = module["course"]
+    listing = reverse("wagtailadmin_explore", args=[course.get_parent().pk])
+    client.force_login(trainer)
+    assert submit_url(course) in client.get(listing).content.decode()
+    client.force_login(make_user(Role.TRAINER, display_name="Formatrice d'ailleurs"))
+    assert submit_url(course) not in client.get(listing).content.decode()
