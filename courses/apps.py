@@ -14,10 +14,12 @@ class CoursesConfig(AppConfig):
             completion,  # noqa: F401  (signal receivers)
             demo,
             fragments,
+            moderation,
         )
         from .myspace import my_courses_context
 
         fragments.connect()
+        moderation.silence_per_page_emails_in_module_reviews()
 
         navigation.register(_("Formations"), "catalogue", order=10)
         myspace.register("courses", "courses/myspace.html", my_courses_context, order=10, reads=["progress"])

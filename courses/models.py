@@ -303,3 +303,57 @@ class CourseTrainer(models.Model):
 
     def __str__(self):
         return f"{self.trainer} · {self.course}"
+
+
+class ModuleReview(models.Model):
+    """One submission of a whole module (the course page, its lessons and the cases and quiz pages they embed) to
+    a lead trainer, decided once: approving publishes every included revision, rejecting keeps the drafts. It
+    replaces Wagtail's per-page workflows for these pages (courses/moderation.py)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("En attente")
+        APPROVED = "approved", _("Approuvée")
+        REJECTED = "rejected", _("Refusée")
+
+    course = models.ForeignKey(
+        CoursePage, on_delete=models.CASCADE, related_name="module_reviews", verbose_name=_("module")
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("soumis par"),
+    )
+    submitted_at = models.DateTimeField(_("soumis le"), auto_now_add=True)
+    status = models.CharField(_("statut"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("décidé par"),
+    )
+    decided_at = models.DateTimeField(_("décidé le"), null=True, blank=True)
+    comment = models.TextField(_("commentaire"), blank=True)
+    revisions = models.ManyToManyField(
+        "wagtailcore.Revision", related_name="module_reviews", verbose_name=_("révisions soumises")
+    )
+
+    class Meta:
+        verbose_name = _("validation de module")
+        verbose_name_plural = _("validations de modules")
+        ordering = ["-submitted_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course"], condition=models.Q(status="pending"), name="one_pending_review_per_module"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.course} · {self.get_status_display()}"
+
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING

@@ -71,6 +71,10 @@ ASSIGNED_EVIDENCE = roles(
 # enter the admin but Wagtail sends them back to its home page; learners and managers are refused at /admin/.
 ADMIN_READ = roles(DENIED, anonymous=LOGIN, trainer_a=REDIRECT, trainer_b=REDIRECT, lead=REDIRECT, admin=OK)
 ADMIN_CHANGE = roles(DENIED, anonymous=LOGIN, trainer_a=REDIRECT, trainer_b=REDIRECT, lead=REDIRECT, admin=REDIRECT)
+# A module review's decision is POST only; learners and managers are refused at /admin/ first.
+MODULE_DECISION = roles(
+    DENIED, anonymous=LOGIN, trainer_a=GET_REFUSED, trainer_b=GET_REFUSED, lead=GET_REFUSED, admin=GET_REFUSED
+)
 # A learner's own records (entries, attempts, enrolments): the owner only, 404 for everyone else.
 OWN_ENTRY = roles(
     NOT_FOUND,
@@ -126,6 +130,13 @@ EXPECTED = {
     "teams_rappels:history": ADMIN_CHANGE,
     "teams_rappels:history_results": ADMIN_CHANGE,
     "teams_rappels:usage": ADMIN_CHANGE,
+    # --- Module reviews (courses/admin_views.py): trainers submit the modules in their scope (trainer B wrote the
+    # course), the submitter reads their review, lead trainers and administrators decide (POST only).
+    "courses_module_reviews:list": roles(DENIED, anonymous=LOGIN, lead=OK, admin=OK),
+    "courses_module_reviews:submit": roles(DENIED, anonymous=LOGIN, trainer_b=OK, lead=OK, admin=OK),
+    "courses_module_reviews:detail": roles(DENIED, anonymous=LOGIN, trainer_b=OK, lead=OK, admin=OK),
+    "courses_module_reviews:approve": MODULE_DECISION,
+    "courses_module_reviews:reject": MODULE_DECISION,
     # --- Accounts, Mon espace, health -----------------------------------------------------------------------------
     "account_profile": LOGGED_IN,
     "account_download_data": LOGGED_IN,  # one's own data only: no object in the URL

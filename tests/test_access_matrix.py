@@ -58,7 +58,8 @@ EXCLUDED_PREFIXES = {
 # Project views registered in the Wagtail admin (teams/wagtail_hooks.py) that show learners' data: included. Left
 # out: organisations, teams and assignments (structure, no learner's record), background task results (no row
 # exists under the immediate test backend), and the quiz bank and H5P snippets (content, Wagtail's snippet views).
-ADMIN_NAMESPACES = ("teams_certificats", "teams_rappels")
+# Module reviews (courses/admin_views.py) publish pages: who may submit and decide is part of the matrix too.
+ADMIN_NAMESPACES = ("teams_certificats", "teams_rappels", "courses_module_reviews")
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,8 @@ KWARG_SOURCES = {
     ("reflections", ("team_id",)): "teams",
     ("teams_certificats", ("pk",)): "certificates",
     ("teams_rappels", ("pk",)): "reminders",
+    ("courses_module_reviews", ("course_id",)): "courses",
+    ("courses_module_reviews", ("review_id",)): "module_reviews",
 }
 # By route name, where one app uses the same keyword for different objects (reflections' pk).
 ENTRY_ROUTES = ("detail", "edit", "autosave", "feedback", "share", "unshare", "delete")
@@ -277,7 +280,9 @@ def build_content(people):
 
 
 def build_progress(people, teams, content):
-    """Assignments to a1 and b1, enrolments, learners A and C complete the course (certificates), a reminder."""
+    """Assignments to a1 and b1, enrolments, learners A and C complete the course (certificates), a reminder, a
+    module review submitted by trainer B."""
+    from courses.models import ModuleReview
     from progress.api import enrol
     from teams import certificates
     from teams.assigning import assign_courses
@@ -292,6 +297,8 @@ def build_progress(people, teams, content):
         for name in ("learner_a", "learner_c"):
             complete_lessons(people[name], course)
     records["certificates"] = {label: certificates.issue(people[f"learner_{label}"], course) for label in ("a", "c")}
+    # A module review submitted by trainer B, the course's author (courses/moderation.py).
+    records["module_review"] = ModuleReview.objects.create(course=course, submitted_by=content["course"].owner)
     records["reminder"] = ReminderLog.objects.create(
         assignment=records["assignments"]["a1"], user=people["learner_b"], kind=ReminderLog.Kind.MANUAL, batch="m"
     )
@@ -417,6 +424,7 @@ def fill_sources(world, people, teams, content, records):
         "cases": by_label({"shared_case": content["shared_case"], "org_b_case": content["org_b_case"]}, "page_id"),
         "case_attempts": by_label(records["case_attempts"], "attempt_id"),
         "courses": [("course", {"course_id": course.pk})],
+        "module_reviews": [("by_trainer_b", {"review_id": records["module_review"].pk})],
         "lessons": by_label({"lesson": content["lesson"], "second_lesson": content["second_lesson"]}, "lesson_id"),
         "enrolments": by_label(enrolments, "enrolment_id"),
         "team_tables": with_formats(world.sources["teams"], ("csv", "xlsx")),
