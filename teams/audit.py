@@ -15,6 +15,7 @@ DECLINED_INVITATION = "teams.invitation.decline"
 REMOVED = "teams.member.remove"
 MANUAL_REMINDER = "teams.reminder.manual"
 MANAGER_DESIGNATED = "teams.member.designate_manager"
+DATA_EXPORTED = "teams.data.export"
 
 
 def log_added_new_accounts(team, members, manager):
@@ -36,6 +37,15 @@ def log_manual_reminder(team, assignment, count, manager):
 
 def log_manager_designated(team, user, admin):
     return log(team, MANAGER_DESIGNATED, user=admin, data={"member_id": user.pk, "email": user.email})
+
+
+def log_exported(team, manager, what, fmt, member=None):
+    """A manager downloaded team data (the whole follow-up table, a member's record or proof of completion):
+    personal data leaving the platform, so the administrators can see who took what."""
+    data = {"export": what, "format": fmt}
+    if member is not None:
+        data.update(member_id=member.pk, email=member.email)
+    return log(team, DATA_EXPORTED, user=manager, data=data)
 
 
 def log_joined(team, member, invitation):
@@ -80,3 +90,23 @@ def register_actions(actions):
         _formatter(_("Responsable désigné·e"), _("Désigné·e responsable de l'équipe : %(email)s"))
     )
     actions.register_action(MANUAL_REMINDER, _("Relance envoyée"), _("Relance manuelle des personnes en retard"))
+    actions.register_action(DATA_EXPORTED)(ExportFormatter)
+
+
+EXPORT_LABELS = {
+    "matrix": _("tableau de suivi de l'équipe"),
+    "member": _("parcours d'un·e membre"),
+    "evidence": _("justificatif de réalisation"),
+}
+
+
+class ExportFormatter(LogFormatter):
+    label = _("Données de l'équipe exportées")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        what = EXPORT_LABELS.get(data.get("export"), data.get("export", "?"))
+        fmt = str(data.get("format", "")).upper()
+        if data.get("email"):
+            return _("Export %(fmt)s : %(what)s de %(email)s") % {"fmt": fmt, "what": what, "email": data["email"]}
+        return _("Export %(fmt)s : %(what)s") % {"fmt": fmt, "what": what}

@@ -9,7 +9,7 @@ from django.utils.http import urlencode
 from accounts.permissions import Role, role_required
 from courses.models import CoursePage
 
-from .. import charts, exports, scope
+from .. import audit, charts, exports, scope
 from ..evidence import course_records, sign_ins
 from ..forms import FilterForm
 from ..matrix import CellStatus, assigned_courses, build_rows, members_queryset
@@ -105,6 +105,7 @@ def matrix_export(request, team_id, fmt):
     team = scope.team_or_404(request.user, team_id)
     courses, rows = _matrix_for_export(request, team)
     table = exports.matrix_rows(courses, rows)
+    audit.log_exported(team, request.user, "matrix", fmt)
     name = exports.filename("suivi", team.name)
     if fmt == "csv":
         return exports.csv_response(name, table)
@@ -141,6 +142,7 @@ def member_export(request, team_id, user_id, fmt):
     if fmt not in ("csv", "xlsx"):
         raise Http404
     team, member, records, statuses, _cells = _member_context(request, team_id, user_id)
+    audit.log_exported(team, request.user, "member", fmt, member)
     name = exports.filename("parcours", member.get_display_name())
     courses = exports.member_course_rows(records, statuses)
     if fmt == "csv":
@@ -163,6 +165,7 @@ def member_evidence(request, team_id, user_id, course_id, fmt):
     member = scope.member_or_404(team, user_id)
     if not Assignment.objects.filter(team=team, course_id=course_id, assigned__user=member).exists():
         raise Http404
+    audit.log_exported(team, request.user, "evidence", fmt, member)
     return evidence_response(member, CoursePage.objects.get(pk=course_id), fmt, team.organisation.name)
 
 
