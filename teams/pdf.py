@@ -3,11 +3,13 @@
 identifiers, a verification code and a QR code to the public verification page."""
 
 import io
+from html import unescape
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import reportlab
 from django.utils import formats, timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -178,6 +180,8 @@ def certificate_pdf(certificate, verify_url, provider):
     s = _styles()
     score = _("%(score)s %%") % {"score": round(certificate.score * 100)} if certificate.score is not None else "—"
     issuer = provider.legal_name or _("L'organisme de formation")
+    course = certificate.course.specific if certificate.course_id else None
+    objectives = " ".join(unescape(strip_tags(str(getattr(course, "objectives", "") or ""))).split())
     story = [
         *_provider_header(provider, s),
         _p(_("Attestation de fin de formation"), s["title"]),
@@ -194,6 +198,7 @@ def certificate_pdf(certificate, verify_url, provider):
             [
                 [_("Élément"), _("Valeur")],
                 [_("Nature de l'action"), _("Action de formation à distance (e-learning)")],
+                [_("Objectifs"), objectives or "—"],
                 [_("Début de la formation"), _date(certificate.started_at)],
                 [_("Formation terminée le"), _date(certificate.completed_at)],
                 [_("Durée réalisée"), format_minutes(certificate.duration_minutes * 60)],

@@ -181,7 +181,3 @@ class TrainingProviderSettings(BaseSiteSetting):
         """The setting of the default site: PDFs are built without a request (tasks, personal-data exports)."""
         site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
         return cls.for_site(site) if site else cls()
-
-    @property
-    def is_complete(self):
-        return all((self.legal_name, self.siret, self.activity_declaration_number, self.signatory_name))

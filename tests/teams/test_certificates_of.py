@@ -174,6 +174,7 @@ def test_attestation_issued_on_completion_carries_identifiers_and_code(
     response = client.get(reverse("teams:certificate_download", args=[certificate.code]))
     text = flat(pdf_text(response.content))
     assert "Attestation de fin de formation" in text and "Camille Lefèvre" in text
+    assert "Objectifs Mener un diagnostic partagé." in text  # the module's objectives (article L. 6353-1)
     assert SIRET in text and NDA in text and "Institut Régional du Travail Social Démo" in text
     assert certificate.code in text
 
