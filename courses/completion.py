@@ -88,6 +88,11 @@ def course_lessons(course):
     return LessonPage.objects.child_of(course).live().order_by("path")
 
 
+def course_is_complete(user, course):
+    """The rule certificates rely on: the course itself was recorded completed (all its live lessons were)."""
+    return course.activity_key in progress.completed_keys(user, [course.activity_key])
+
+
 def check_course_completion(user, course):
     lesson_keys = [f"lesson:{pk}" for pk in course_lessons(course).values_list("pk", flat=True)]
     if lesson_keys and set(lesson_keys) <= progress.completed_keys(user, lesson_keys):

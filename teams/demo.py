@@ -16,7 +16,7 @@ from progress import api as progress
 from progress.models import Status
 
 from .assigning import add_learners, add_member
-from .models import Assignment, Membership, NotificationPreference, Organisation, Team
+from .models import Assignment, Membership, NotificationPreference, Organisation, Team, TrainingProviderSettings
 from .structure import structures
 
 MANAGER_EMAIL = "responsable@demo.collectif.test"
@@ -140,10 +140,35 @@ def _progress(user, structure, finished, started, rng):
         moment = min(moment + timedelta(days=rng.randint(1, 5)), now)
 
 
+# Fictitious identifiers (the SIRET only passes the Luhn check): certificates of the demo show every heading.
+DEMO_PROVIDER = {
+    "legal_name": "Collectif Formation (organisme fictif de démonstration)",
+    "siret": "12345678200010",
+    "activity_declaration_number": "11000000000",
+    "activity_declaration_region": "Démorégion",
+    "address": "Adresse fictive\n00000 Démoville",
+    "city": "Démoville",
+    "qualiopi_certificate_number": "DEMO-0000",
+    "signatory_name": "Dominique Exemple",
+    "signatory_role": "Directrice (fictive)",
+}
+
+
+def _demo_provider():
+    """Fill the training organisation's identity once, never over what an administrator entered."""
+    setting = TrainingProviderSettings.current()
+    if setting.site_id is None or setting.legal_name:
+        return
+    for field, value in DEMO_PROVIDER.items():
+        setattr(setting, field, value)
+    setting.save()
+
+
 def load():
     manager = User.objects.filter(email=MANAGER_EMAIL).first()
     if manager is None:
         return []
+    _demo_provider()
     organisation, _ = Organisation.objects.get_or_create(name="CCAS de Valmont", defaults={"city": "Valmont"})
     teams = []
     for name in TEAMS:

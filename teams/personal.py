@@ -1,7 +1,15 @@
 """The teams part of "download my data" and of account deletion."""
 
 from .certificates import verification_url
-from .models import AssignedLearner, Certificate, Invitation, LoginRecord, Membership, NotificationPreference
+from .models import (
+    AssignedLearner,
+    Certificate,
+    Invitation,
+    LoginRecord,
+    Membership,
+    NotificationPreference,
+    TrainingProviderSettings,
+)
 from .pdf import certificate_pdf
 
 
@@ -17,7 +25,9 @@ def export(user):
             )
         ),
         "certificats": list(
-            Certificate.objects.filter(user=user).values("code", "course_title", "completed_at", "issued_at", "score")
+            Certificate.objects.filter(user=user).values(
+                "kind", "code", "course_title", "started_at", "completed_at", "duration_minutes", "issued_at", "score"
+            )
         ),
         "connexions": list(LoginRecord.objects.filter(user=user).values_list("at", flat=True)),
         "invitations": list(
@@ -30,8 +40,13 @@ def export(user):
 
 
 def files(user):
-    for certificate in Certificate.objects.filter(user=user):
-        yield f"certificat-{certificate.code}.pdf", certificate_pdf(certificate, verification_url(certificate))
+    """The attestations as PDFs (certificats de réalisation are listed in the data: they are rebuilt on request)."""
+    provider = TrainingProviderSettings.current()
+    for certificate in Certificate.objects.filter(user=user, kind=Certificate.Kind.ATTESTATION):
+        yield (
+            f"certificat-{certificate.code}.pdf",
+            certificate_pdf(certificate, verification_url(certificate), provider),
+        )
 
 
 def erase(user):

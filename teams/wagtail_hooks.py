@@ -96,7 +96,8 @@ class CertificateViewSet(ReadOnlyViewSet):
     url_prefix = "equipes/certificats"
     icon = "tick-inverse"
     menu_label = _("Certificats")
-    list_display = ["code", "course_title", "completed_at", "issued_at"]
+    list_display = ["code", "kind", "course_title", "duration_minutes", "completed_at", "issued_at"]
+    list_filter = ["kind"]
     search_fields = ["code", "course_title"]
 
 

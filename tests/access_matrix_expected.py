@@ -34,6 +34,7 @@ ANY = "*"  # the default of a by() cell
 LOGIN = "login"
 REDIRECT = "redirect"
 OK, SIGNED_OUT, DENIED, NOT_FOUND, GET_REFUSED = 200, 401, 403, 404, 405
+REFUSED = 409  # a document the record does not allow yet (attestation before completion): the reason on a page
 
 
 def by(default, **labels):
@@ -266,7 +267,8 @@ EXPECTED = {
     "teams:certificate_download": roles(
         NOT_FOUND, anonymous=LOGIN, learner_a=by(NOT_FOUND, a=OK), learner_c=by(NOT_FOUND, c=OK)
     ),
-    "teams:certificate_for_course": roles(NOT_FOUND, anonymous=LOGIN, learner_a=OK, learner_c=OK),  # completed it
+    # Learners A and C completed the module; B is enrolled and is told why the attestation is not issued yet.
+    "teams:certificate_for_course": roles(NOT_FOUND, anonymous=LOGIN, learner_a=OK, learner_b=REFUSED, learner_c=OK),
     "teams:own_evidence": roles(NOT_FOUND, anonymous=LOGIN, learner_a=OK, learner_b=OK, learner_c=OK),  # enrolled
     "teams:certificate_verify_form": roles(OK),
     "teams:certificate_verify": roles(OK),

@@ -284,6 +284,7 @@ def build_progress(people, teams, content):
     module review submitted by trainer B."""
     from courses.models import ModuleReview
     from progress.api import enrol
+    from progress.models import TimeSpent
     from teams import certificates
     from teams.assigning import assign_courses
     from teams.models import ReminderLog
@@ -291,8 +292,11 @@ def build_progress(people, teams, content):
     course = content["course"]
     due = timezone.localdate() + timedelta(days=10)
     records = {"assignments": {label: assign_courses(teams[label], [course], due)[0] for label in ("a1", "b1")}}
+    lesson = course.get_children().first()
     for name in ("learner_a", "learner_b", "learner_c"):
         enrol(people[name], course)
+        # Realised time: without it the certificat de réalisation is refused (409) whoever asks.
+        TimeSpent.objects.create(user=people[name], page=lesson, day=timezone.localdate(), seconds=600)
     with TestCase.captureOnCommitCallbacks(execute=True):  # the enrolment's completion date is set on commit
         for name in ("learner_a", "learner_c"):
             complete_lessons(people[name], course)

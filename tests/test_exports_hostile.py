@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from accounts.permissions import Role
 from core.spreadsheet import safe_cell
+from progress.models import TimeSpent
 from reflections.models import JournalEntry
 from teams.assigning import assign_courses
 from teams.exports import sheet_title
@@ -80,10 +81,12 @@ def test_team_exports_come_back_whatever_the_names(client, name, django_capture_
         response = client.get(url)
         assert response.status_code == 200, url
         assert load_workbook(io.BytesIO(response.content)).sheetnames
+    # Realised time, or the certificat de réalisation is refused.
+    TimeSpent.objects.create(user=member, page=course.get_children().first(), day=timezone.localdate(), seconds=600)
     evidence = client.get(reverse("teams:member_evidence", args=[team.pk, member.pk, course.pk, "pdf"]))
     assert evidence.status_code == 200 and evidence.content.startswith(b"%PDF")
     client.force_login(member)
-    certificate = Certificate.objects.get(user=member)
+    certificate = Certificate.objects.get(user=member, kind=Certificate.Kind.ATTESTATION)
     response = client.get(reverse("teams:certificate_download", args=[certificate.code]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
 

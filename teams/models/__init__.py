@@ -4,6 +4,7 @@ from .assignments import AssignedLearner, Assignment
 from .certificates import Certificate, LoginRecord
 from .notifications import NotificationPreference, ReminderLog, SummaryLog
 from .organisations import Invitation, Membership, Organisation, Team
+from .provider import TrainingProviderSettings
 
 __all__ = [
     "AssignedLearner",
@@ -17,4 +18,5 @@ __all__ = [
     "ReminderLog",
     "SummaryLog",
     "Team",
+    "TrainingProviderSettings",
 ]

@@ -9,27 +9,32 @@ from courses.models import CoursePage
 from progress.api import is_enrolled
 
 from .. import certificates
-from ..models import Certificate
+from ..evidence import format_minutes
+from ..models import Certificate, TrainingProviderSettings
 from ..pdf import certificate_pdf
-from .dashboard import evidence_response
+from .dashboard import evidence_response, refused
 
 
 @login_required
 def download(request, code):
-    certificate = get_object_or_404(Certificate, code=code, user=request.user)
-    pdf = certificate_pdf(certificate, certificates.verification_url(certificate))
+    certificate = get_object_or_404(Certificate, code=code, user=request.user, kind=Certificate.Kind.ATTESTATION)
+    provider = TrainingProviderSettings.for_request(request)
+    pdf = certificate_pdf(certificate, certificates.verification_url(certificate), provider)
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="certificat-{certificate.code}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="attestation-{certificate.code}.pdf"'
     return response
 
 
 @login_required
 def issue_and_download(request, course_id):
-    """From "Mon espace": the certificate of a completed course, issued on first request if needed."""
+    """From "Mon espace": the attestation de fin de formation of a completed module, issued on first request if
+    needed; before completion, a page says why it is refused (no PDF)."""
     course = get_object_or_404(CoursePage, pk=course_id)
+    if not is_enrolled(request.user, course):
+        raise Http404
     certificate = certificates.issue(request.user, course)
     if certificate is None:
-        raise Http404
+        return refused(request, certificates.attestation_refusal(request.user, course), course)
     return download(request, certificate.code)
 
 
@@ -40,13 +45,25 @@ def own_evidence(request, course_id, fmt):
     course = get_object_or_404(CoursePage, pk=course_id)
     if not is_enrolled(request.user, course):
         raise Http404
-    return evidence_response(request.user, course, fmt)
+    return evidence_response(request.user, course, fmt, request=request)
 
 
 @require_http_methods(["GET"])
 def verify(request, code=None):
-    """Public: confirms that a code belongs to a real certificate, and shows nothing else about the learner."""
+    """Public: confirms that a code belongs to a real document and what it states (learner's name, module, dates,
+    duration); never the e-mail address or anything else about the learner."""
     code = (code or request.GET.get("code", "")).strip().upper()
     certificate = Certificate.objects.filter(code=code).first() if code else None
     status = 200 if certificate or not code else 404
-    return render(request, "teams/certificate_verify.html", {"certificate": certificate, "code": code}, status=status)
+    provider = TrainingProviderSettings.for_request(request)
+    return render(
+        request,
+        "teams/certificate_verify.html",
+        {
+            "certificate": certificate,
+            "code": code,
+            "provider": provider,
+            "duration": format_minutes(certificate.duration_minutes * 60) if certificate else "",
+        },
+        status=status,
+    )

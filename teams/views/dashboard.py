@@ -9,11 +9,11 @@ from django.utils.http import urlencode
 from accounts.permissions import Role, role_required
 from courses.models import CoursePage
 
-from .. import audit, charts, exports, scope
+from .. import audit, certificates, charts, exports, scope
 from ..evidence import course_records, sign_ins
 from ..forms import FilterForm
 from ..matrix import CellStatus, assigned_courses, build_rows, members_queryset
-from ..models import Assignment, Membership, ReminderLog
+from ..models import Assignment, Membership, ReminderLog, TrainingProviderSettings
 from ..pdf import realisation_pdf
 
 PER_PAGE = 25
@@ -165,16 +165,45 @@ def member_evidence(request, team_id, user_id, course_id, fmt):
     member = scope.member_or_404(team, user_id)
     if not Assignment.objects.filter(team=team, course_id=course_id, assigned__user=member).exists():
         raise Http404
-    audit.log_exported(team, request.user, "evidence", fmt, member)
-    return evidence_response(member, CoursePage.objects.get(pk=course_id), fmt, team.organisation.name)
+    course = CoursePage.objects.get(pk=course_id)
+    response = evidence_response(member, course, fmt, team.organisation.name, request=request)
+    if response.status_code == 200:  # a refused certificate shows its reason and exports nothing
+        audit.log_exported(team, request.user, "evidence", fmt, member)
+    return response
 
 
-def evidence_response(user, course, fmt, organisation=""):
+# A refused document is not an error of the request but of the record's state: 409, with the reason on the page.
+REFUSED_STATUS = 409
+
+
+def refused(request, reason, course):
+    return render(
+        request, "teams/certificate_refused.html", {"reason": reason, "course": course}, status=REFUSED_STATUS
+    )
+
+
+def evidence_response(user, course, fmt, organisation="", request=None):
+    """The evidence export (XLSX) or the certificat de réalisation (PDF), which is refused, with its reason on a
+    page, when no time was realised."""
     record = course_records(user, [course])[0]
     logins = sign_ins(user)
     name = exports.filename("realisation", user.get_display_name(), course.title)
     if fmt == "xlsx":
         return exports.xlsx_response(name, exports.evidence_sheets(user, record, logins))
-    response = HttpResponse(realisation_pdf(user, record, logins, organisation), content_type="application/pdf")
+    reason = certificates.realisation_refusal(record)
+    if reason:
+        return refused(request, reason, course)
+    certificate = certificates.issue_realisation(user, record)
+    provider = TrainingProviderSettings.for_request(request) if request else TrainingProviderSettings.current()
+    pdf = realisation_pdf(
+        user,
+        record,
+        logins,
+        certificate,
+        certificates.verification_url(certificate),
+        provider,
+        employer=organisation or certificates.employer_of(user),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
     return response

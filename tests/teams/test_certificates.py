@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from accounts import personal_data
+from progress.models import TimeSpent
 from teams.assigning import assign_courses
 from teams.models import Certificate, LoginRecord
 from tests.factories import complete_lessons
@@ -61,6 +62,8 @@ def test_realisation_pdf_and_evidence_xlsx(client, manager, learner, team, cours
     add_member(team, learner)
     assign_courses(team, [course], timezone.localdate() + timedelta(days=5))
     LoginRecord.objects.create(user=learner)
+    # Some realised time: with none, the certificat de réalisation is refused (tests/teams/test_certificates_of.py).
+    TimeSpent.objects.create(user=learner, page=course.get_children().first(), day=timezone.localdate(), seconds=900)
     client.force_login(manager)
     pdf = client.get(reverse("teams:member_evidence", args=[team.pk, learner.pk, course.pk, "pdf"]))
     text = pdf_text(pdf.content)
