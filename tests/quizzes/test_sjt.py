@@ -323,3 +323,25 @@ def test_admin_flags_the_duplicate_rank_at_its_field(client, trainer):
     form = response.context["form"]
     child_errors = [f.errors.get("expert_rank") for f in form.formsets["choices"].forms]
     assert child_errors[0] is None and child_errors[1] and child_errors[2]
+
+
+def test_admin_form_offers_the_mode_and_the_expert_rank(client, trainer):
+    client.force_login(trainer)
+    page = client.get(reverse("wagtailsnippets_quizzes_question:add")).content.decode()
+    assert "Jugement en situation" in page and 'name="sjt_mode"' in page
+    assert "Meilleure et pire réponse" in page and "Classement" in page
+    assert "expert_rank" in page
+
+
+def test_trainer_report_lists_sjt_answers(client, learner):
+    from quizzes import reports
+
+    question, ids = make_sjt()
+    attempt = start(client, learner, [question])
+    client.post(
+        reverse("quizzes:attempt", args=[attempt.pk]),
+        {"action": "submit", f"q{question.pk}-meilleure": ids[ENTRETIEN], f"q{question.pk}-moins-bonne": ids[COLLEGUE]},
+    )
+    [stat] = reports.question_stats(attempt.quiz)
+    assert stat["percent_correct"] == 0
+    assert stat["distribution"][0]["label"] == f"Meilleure réponse : {ENTRETIEN} ; Moins bonne réponse : {COLLEGUE}"
