@@ -6,7 +6,8 @@ multichoiceset (the all-or-nothing plugin), truefalse, matching, shortanswer and
 (qtype_ordering). A multiple-response question keeps its rule through a round trip: partial credit is a
 multichoice whose wrong answers carry negative fractions (Moodle's way of subtracting them), all-or-nothing a
 multichoiceset. Likert scales have no Moodle
-equivalent and are left out of the export.
+equivalent and are left out of the export. Situational-judgement questions have no Moodle equivalent either, and
+grade differently: an export that contains one is refused, naming the question (docs/quiz.md).
 """
 
 import html
@@ -19,7 +20,7 @@ from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from .models import Choice, Question, QuestionCategory, QuestionType, ScoringRule
 from .scoring import structure_errors
@@ -44,6 +45,10 @@ REFUSED = {
 
 class MoodleFileError(Exception):
     """The file is not a readable Moodle XML export."""
+
+
+class MoodleExportError(Exception):
+    """The selection holds a question Moodle cannot represent; the message names it."""
 
 
 @dataclass
@@ -220,7 +225,23 @@ def _add_text(parent, tag, value, fmt="html"):
 
 
 def export_questions(questions):
-    """Moodle XML (bytes) for the questions, grouped by category; Likert scales are left out."""
+    """Moodle XML (bytes) for the questions, grouped by category; Likert scales are left out.
+
+    Raises MoodleExportError when a situational-judgement question is selected: Moodle has no such type.
+    """
+    refused = list(questions.filter(qtype=QuestionType.SJT).order_by("name").values_list("name", flat=True))
+    if refused:
+        names = ", ".join(f"« {name} »" for name in refused)
+        raise MoodleExportError(
+            ngettext(
+                "Export refusé : la question %(names)s est un jugement en situation, un type que Moodle ne connaît "
+                "pas. Exportez une catégorie qui ne la contient pas.",
+                "Export refusé : les questions %(names)s sont des jugements en situation, un type que Moodle ne "
+                "connaît pas. Exportez une catégorie qui ne les contient pas.",
+                len(refused),
+            )
+            % {"names": names}
+        )
     root = ET.Element("quiz")
     current = None
     questions = questions.exclude(qtype=QuestionType.LIKERT).select_related("category").prefetch_related("choices")

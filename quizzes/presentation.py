@@ -2,8 +2,9 @@
 
 from django.utils.translation import gettext as _
 
-from .models import QuestionType
-from .taking import field_names
+from .models import QuestionType, SjtMode
+from .scoring import expert_order
+from .taking import field_names, sjt_mode
 
 
 def _choices_by_id(question):
@@ -77,10 +78,48 @@ def form_questions(attempt, questions, raw, errors=None):
                 if cid in by_id
             ]
             item["count"] = count
+        elif qtype == QuestionType.SJT:
+            item.update(_sjt_form(entry, names, by_id, raw))
         elif qtype == QuestionType.SHORT_ANSWER:
             item["value"] = raw.get(names[0], "")
         result.append(item)
     return result
+
+
+def _sjt_form(entry, names, by_id, raw):
+    """Best/worst: two groups of radio buttons; ranking: one rank select per response."""
+    qid, count = entry["q"], len(entry["choices"])
+    choices = [cid for cid in entry["choices"] if cid in by_id]
+    if sjt_mode(entry) == SjtMode.RANKING:
+        return {
+            "sjt_mode": SjtMode.RANKING,
+            "count": count,
+            "selects": [
+                {
+                    "name": name,
+                    "id": name,
+                    "label": by_id[cid].text,
+                    "options": [
+                        {"value": str(rank), "label": str(rank), "selected": raw.get(name) == str(rank)}
+                        for rank in range(1, count + 1)
+                    ],
+                }
+                for cid, name in zip(entry["choices"], names, strict=True)
+                if cid in by_id
+            ],
+        }
+    groups = []
+    for name, suffix, legend in (
+        (names[0], "m", _("La meilleure réponse")),
+        (names[1], "p", _("La moins bonne réponse")),
+    ):
+        given = str(raw.get(name, ""))
+        options = [
+            {"value": cid, "label": by_id[cid].text, "id": f"q{qid}-{suffix}{i}", "checked": str(cid) == given}
+            for i, cid in enumerate(choices)
+        ]
+        groups.append({"name": name, "legend": legend, "options": options})
+    return {"sjt_mode": SjtMode.BEST_WORST, "groups": groups}
 
 
 def describe_response(question, response):
@@ -99,7 +138,20 @@ def describe_response(question, response):
         return [f"{c.text} → {response.get(str(c.pk), '—')}" for c in question.choices.all()]
     if qtype == QuestionType.ORDERING:
         return [f"{rank}. {by_id[cid].text}" for rank, cid in enumerate(response, start=1) if cid in by_id]
+    if qtype == QuestionType.SJT:
+        return _describe_sjt(by_id, response)
     return [str(response)]
+
+
+def _describe_sjt(by_id, response):
+    """Best/worst {"best", "worst"} or a ranking [choice ids, rank 1 first], as readable lines."""
+    if isinstance(response, dict):
+        lines = []
+        for key, label in (("best", _("Meilleure réponse")), ("worst", _("Moins bonne réponse"))):
+            if response.get(key) in by_id:
+                lines.append(f"{label} : {by_id[response[key]].text}")
+        return lines
+    return [f"{rank}. {by_id[cid].text}" for rank, cid in enumerate(response, start=1) if cid in by_id]
 
 
 def correct_answer(question):
@@ -116,6 +168,14 @@ def correct_answer(question):
         return [f"{rank}. {c.text}" for rank, c in enumerate(choices, start=1)]
     if qtype == QuestionType.SHORT_ANSWER:
         return question.accepted_answer_list()
+    if qtype == QuestionType.SJT:
+        by_id = {c.pk: c for c in choices}
+        order = expert_order(choices)
+        if not order:
+            return []
+        if question.sjt_mode == SjtMode.RANKING:
+            return _describe_sjt(by_id, order)
+        return _describe_sjt(by_id, {"best": order[0], "worst": order[-1]})
     return []
 
 
@@ -134,6 +194,7 @@ def result_rows(attempt, show_answers):
         question = answer.question
         row = {
             "position": answer.position,
+            "is_sjt": bool(question) and question.qtype == QuestionType.SJT,
             "text": question.text if question else answer.question_text,
             "is_correct": answer.is_correct,
             "scored": answer.is_correct is not None,

@@ -2,7 +2,9 @@
 
 A response is the learner's answer to one question, in the shape stored in Answer.response:
 single / likert: choice id; multiple: [choice ids]; true_false: bool; matching: {prompt choice id: match text};
-ordering: [choice ids in the learner's order]; short_answer: text.
+ordering: [choice ids in the learner's order]; short_answer: text;
+sjt (situational judgement): {"best": choice id, "worst": choice id} in best/worst mode,
+[choice ids from the learner's rank 1 to rank n] in ranking mode.
 """
 
 import re
@@ -11,7 +13,7 @@ import unicodedata
 from django.utils.translation import gettext as _
 
 from .answer_matching import answer_matches
-from .models.bank import QuestionType, ScoringRule
+from .models.bank import SJT_MAX_RESPONSES, SJT_MIN_RESPONSES, QuestionType, ScoringRule, SjtMode
 
 _SPACES = re.compile(r"\s+")
 
@@ -41,6 +43,8 @@ def is_correct(question, choices, response):
         return all(normalise(given.get(str(c.pk))) == normalise(c.match_text) for c in choices)
     if qtype == QuestionType.ORDERING:
         return list(response) == [c.pk for c in choices]
+    if qtype == QuestionType.SJT:
+        return sjt_points(question, choices, response) == 1.0
     if qtype == QuestionType.SHORT_ANSWER:
         return answer_matches(response, question.accepted_answer_list(), question.strict_matching)
     return False
@@ -50,11 +54,14 @@ def question_score(question, choices, response):
     """(is_correct, points from 0 to 1) of one answer; (None, None) for a Likert question.
 
     Multiple choice with partial credit (docs/quiz.md): (right choices ticked − wrong choices ticked) divided by
-    the number of right choices, never below 0. Every other question is all or nothing: 1 or 0.
+    the number of right choices, never below 0. Situational judgement: see sjt_points. Every other question is
+    all or nothing: 1 or 0.
     """
     flag = is_correct(question, choices, response)
     if flag is None:
         return None, None
+    if question.qtype == QuestionType.SJT:
+        return flag, sjt_points(question, choices, response)
     if flag or question.qtype != QuestionType.MULTIPLE or question.scoring_rule != ScoringRule.PARTIAL:
         return flag, float(flag)
     return False, partial_credit(choices, response)
@@ -66,6 +73,59 @@ def partial_credit(choices, response):
     if not right:
         return 0.0
     return max(0.0, (len(picked & right) - len(picked - right)) / len(right))
+
+
+def expert_order(choices):
+    """The choice ids from the expert's best (rank 1) to worst (rank n)."""
+    ranked = sorted((c for c in choices if c.expert_rank is not None), key=lambda c: c.expert_rank)
+    return [c.pk for c in ranked]
+
+
+def max_rank_distance(count):
+    """The largest sum of |learner rank − expert rank| over a ranking of `count` items: floor(n² / 2)."""
+    return count * count // 2
+
+
+def sjt_points(question, choices, response):
+    """Points (0 to 1) of a situational-judgement answer (docs/quiz.md).
+
+    Best/worst: 0.5 for the expert's best response picked as best, 0.5 for the expert's worst picked as worst.
+    Ranking: 1 − Σ|learner rank − expert rank| ÷ floor(n² / 2), never below 0.
+    """
+    order = expert_order(choices)
+    if not order or not response:
+        return 0.0
+    if question.sjt_mode == SjtMode.RANKING:
+        if not isinstance(response, list) or sorted(response) != sorted(order):
+            return 0.0
+        distance = sum(abs(index - order.index(cid)) for index, cid in enumerate(response))
+        return max(0.0, 1 - distance / max_rank_distance(len(order)))
+    if not isinstance(response, dict):
+        return 0.0
+    return 0.5 * (response.get("best") == order[0]) + 0.5 * (response.get("worst") == order[-1])
+
+
+def sjt_rank_errors(ranks):
+    """{index: message} for the expert ranks (None when empty) of a situational-judgement question's responses.
+
+    The ranking must be complete and unique: each rank from 1 to n exactly once.
+    """
+    count = len(ranks)
+    errors, seen = {}, {}
+    for index, rank in enumerate(ranks):
+        if rank is None:
+            errors[index] = _("Donnez un rang à cette réponse (1 = la meilleure).")
+        elif not 1 <= rank <= count:
+            errors[index] = _("Le rang doit être compris entre 1 et %(count)s.") % {"count": count}
+        else:
+            seen.setdefault(rank, []).append(index)
+    for rank, indexes in seen.items():
+        if len(indexes) > 1:
+            for index in indexes:
+                errors[index] = _(
+                    "Le rang %(rank)s est donné à plusieurs réponses : chaque rang ne sert qu'une fois."
+                ) % {"rank": rank}
+    return errors
 
 
 def attempt_score(points, pass_mark):
@@ -103,6 +163,20 @@ def structure_errors(qtype, choices, accepted_answers=""):
             errors.append(_("Chaque élément doit avoir son élément associé."))
     if qtype == QuestionType.ORDERING and count < 2:
         errors.append(_("Une mise en ordre demande au moins deux éléments."))
+    if qtype == QuestionType.SJT:
+        if not SJT_MIN_RESPONSES <= count <= SJT_MAX_RESPONSES:
+            errors.append(
+                _("Un jugement en situation propose entre %(min)s et %(max)s réponses (ici : %(count)s).")
+                % {"min": SJT_MIN_RESPONSES, "max": SJT_MAX_RESPONSES, "count": count}
+            )
+        if sjt_rank_errors([get(c, "expert_rank") for c in choices]):
+            errors.append(
+                _(
+                    "Classez chaque réponse de 1 (la meilleure) à %(count)s (la moins bonne), "
+                    "chaque rang une seule fois."
+                )
+                % {"count": count}
+            )
     if qtype == QuestionType.SHORT_ANSWER and not [a for a in (accepted_answers or "").splitlines() if a.strip()]:
         errors.append(_("Indiquez au moins une réponse acceptée."))
     return errors

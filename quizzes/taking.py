@@ -9,13 +9,14 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.cache_versions import learner_changed
 from progress import api as progress
 from progress.models import Status
 
 from . import scoring, xapi
-from .models import Answer, Attempt, Question, QuestionType
+from .models import Answer, Attempt, Question, QuestionType, SjtMode
 from .models.bank import CHOICE_TYPES
 
 # Network latency allowance after the deadline: a form sent at 59:59 still counts.
@@ -110,6 +111,10 @@ def build_layout(quiz, rng):
             matches = sorted({c.match_text for c in question.choices.all()})
             # Always shuffled: listed in the prompts' order they would give the answer away.
             entry["matches"] = _shuffled(matches, rng)
+        elif question.qtype == QuestionType.SJT:
+            entry["choices"] = _shuffled(ids, rng) if quiz.shuffle_choices else ids
+            # The mode is fixed for the attempt: an author changing it later does not break the form.
+            entry["mode"] = question.sjt_mode
         elif question.qtype in CHOICE_TYPES:
             shuffle = quiz.shuffle_choices and question.qtype != QuestionType.LIKERT
             entry["choices"] = _shuffled(ids, rng) if shuffle else ids
@@ -143,7 +148,15 @@ def field_names(entry, qtype):
         return [f"{base}-{cid}" for cid in entry["choices"]]
     if qtype == QuestionType.ORDERING:
         return [f"{base}-{index}" for index in range(len(entry["choices"]))]
+    if qtype == QuestionType.SJT:
+        if sjt_mode(entry) == SjtMode.RANKING:
+            return [f"{base}-rang{index}" for index in range(len(entry["choices"]))]
+        return [f"{base}-meilleure", f"{base}-moins-bonne"]
     return [base]
+
+
+def sjt_mode(entry):
+    return entry.get("mode") or SjtMode.BEST_WORST
 
 
 def raw_values(attempt, questions, data):
@@ -219,6 +232,12 @@ def parse_responses(attempt, questions, raw):
                 errors[qid] = _("Chaque position ne peut servir qu'une fois.")
             else:
                 responses[qid] = [entry["choices"][index] for index, _rank in sorted(ranks.items(), key=lambda i: i[1])]
+        elif qtype == QuestionType.SJT:
+            response, error = _parse_sjt(entry, names, raw)
+            if error:
+                errors[qid] = error
+            else:
+                responses[qid] = response
         elif qtype == QuestionType.SHORT_ANSWER:
             value = (raw.get(names[0]) or "").strip()
             if len(value) > 500:
@@ -228,6 +247,46 @@ def parse_responses(attempt, questions, raw):
             else:
                 responses[qid] = value
     return responses, errors
+
+
+def _parse_sjt(entry, names, raw):
+    """(response, None) or (None, message) for a situational-judgement question."""
+    if sjt_mode(entry) == SjtMode.RANKING:
+        ranks = {}
+        for index, name in enumerate(names):
+            if raw.get(name) is not None:
+                ranks[index] = _index(raw[name], len(names), start=1)
+        if len(ranks) < len(names):
+            return None, _("Donnez un rang à chaque réponse, de 1 (la meilleure) à %(count)s (la moins bonne).") % {
+                "count": len(names)
+            }
+        counts = {}
+        for rank in ranks.values():
+            counts[rank] = counts.get(rank, 0) + 1
+        repeated = sorted(rank for rank, count in counts.items() if count > 1)
+        if repeated:
+            listed = ", ".join(str(rank) for rank in repeated)
+            return None, ngettext(
+                "Le rang %(ranks)s est donné à plusieurs réponses : chaque rang ne peut servir qu'une fois.",
+                "Les rangs %(ranks)s sont donnés à plusieurs réponses : chaque rang ne peut servir qu'une fois.",
+                len(repeated),
+            ) % {"ranks": listed}
+        return [entry["choices"][index] for index, _rank in sorted(ranks.items(), key=lambda i: i[1])], None
+    best, worst = raw.get(names[0]), raw.get(names[1])
+    best = _choice_id(best, entry) if best is not None else None
+    worst = _choice_id(worst, entry) if worst is not None else None
+    if best is None and worst is None:
+        return None, _("Choisissez la meilleure réponse et la moins bonne réponse.")
+    if best is None:
+        return None, _("Choisissez aussi la meilleure réponse.")
+    if worst is None:
+        return None, _("Choisissez aussi la moins bonne réponse.")
+    if best == worst:
+        return None, _(
+            "Vous avez choisi la même réponse comme meilleure et comme moins bonne : choisissez deux réponses "
+            "différentes."
+        )
+    return {"best": best, "worst": worst}, None
 
 
 def _choice_id(value, entry):

@@ -40,10 +40,12 @@ class QuestionViewSet(SnippetViewSet):
                 label=_("Options, paires, éléments ou niveaux de l'échelle"),
                 help_text=_(
                     "Choix : cochez les bonnes réponses. Appariement : remplissez l'élément associé. "
-                    "Mise en ordre : saisissez les éléments dans le bon ordre. Échelle : du plus bas au plus haut."
+                    "Mise en ordre : saisissez les éléments dans le bon ordre. Échelle : du plus bas au plus haut. "
+                    "Jugement en situation : de 3 à 6 réponses, chacune avec son rang de l'expert (1 = la meilleure)."
                 ),
             ),
             FieldPanel("scoring_rule"),
+            FieldPanel("sjt_mode"),
             FieldPanel("true_false_answer"),
             FieldPanel("accepted_answers"),
             FieldPanel("strict_matching"),

@@ -1,7 +1,7 @@
 """Question bank (categories, questions, choices), quizzes, attempts and the quiz pages."""
 
 from .attempts import Answer, Attempt
-from .bank import Choice, Question, QuestionCategory, QuestionType, ScoringRule
+from .bank import Choice, Question, QuestionCategory, QuestionType, ScoringRule, SjtMode
 from .pages import QuizIndexPage, QuizPage
 from .quiz import AnswerVisibility, Quiz, QuizItem, QuizKind
 
@@ -14,6 +14,7 @@ __all__ = [
     "QuestionCategory",
     "QuestionType",
     "ScoringRule",
+    "SjtMode",
     "Quiz",
     "QuizIndexPage",
     "QuizItem",

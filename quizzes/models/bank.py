@@ -17,12 +17,21 @@ class QuestionType(models.TextChoices):
     ORDERING = "ordering", _("Mise en ordre")
     SHORT_ANSWER = "short_answer", _("Réponse courte")
     LIKERT = "likert", _("Auto-positionnement (échelle)")
+    SJT = "sjt", _("Jugement en situation")
+
+
+class SjtMode(models.TextChoices):
+    BEST_WORST = "best_worst", _("Meilleure et pire réponse")
+    RANKING = "ranking", _("Classement")
 
 
 class ScoringRule(models.TextChoices):
     ALL_OR_NOTHING = "all_or_nothing", _("Tout ou rien")
     PARTIAL = "partial", _("Crédit partiel")
 
+
+# A situational-judgement question offers between 3 and 6 responses to its scenario.
+SJT_MIN_RESPONSES, SJT_MAX_RESPONSES = 3, 6
 
 # Types whose options are the Choice rows shown to the learner, in a (possibly shuffled) list.
 CHOICE_TYPES = {QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.LIKERT}
@@ -71,6 +80,17 @@ class Question(index.Indexed, ClusterableModel):
         blank=True,
         default=None,
         help_text=_("Questions « vrai ou faux » uniquement : choisissez si l'affirmation est vraie ou fausse."),
+    )
+    sjt_mode = models.CharField(
+        _("mode de réponse"),
+        max_length=20,
+        choices=SjtMode.choices,
+        default=SjtMode.BEST_WORST,
+        help_text=_(
+            "Jugement en situation uniquement. Meilleure et pire réponse : la personne choisit la meilleure et la "
+            "moins bonne réponse (0,5 point chacune). Classement : elle classe toutes les réponses (crédit partiel "
+            "selon l'écart avec le classement de l'expert)."
+        ),
     )
     accepted_answers = models.TextField(
         _("réponses acceptées"),
@@ -123,11 +143,21 @@ class Choice(Orderable):
     match_text = models.CharField(
         _("élément associé"), max_length=500, blank=True, help_text=_("Appariement uniquement : l'élément à associer.")
     )
+    # Situational judgement: the expert's key, 1 = the best response, n = the worst.
+    expert_rank = models.PositiveSmallIntegerField(
+        _("rang de l'expert"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Jugement en situation uniquement : 1 pour la meilleure réponse, puis 2, 3… jusqu'à la moins bonne."
+        ),
+    )
     feedback = models.TextField(_("retour si ce choix est retenu"), blank=True)
 
     panels = [
         FieldRowPanel([FieldPanel("text"), FieldPanel("is_correct")]),
         FieldPanel("match_text"),
+        FieldPanel("expert_rank"),
         FieldPanel("feedback"),
     ]
 

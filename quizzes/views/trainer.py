@@ -1,7 +1,8 @@
 """Trainer views: results per quiz, exports, Moodle XML import and export of the bank."""
 
+from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.text import slugify
 
 from accounts.permissions import Role, role_required
@@ -93,6 +94,11 @@ def moodle_export(request):
     category = request.GET.get("categorie")
     if category and category.isdigit():
         questions = questions.filter(category_id=category)
-    response = HttpResponse(moodle.export_questions(questions), content_type="application/xml; charset=utf-8")
+    try:
+        xml = moodle.export_questions(questions)
+    except moodle.MoodleExportError as error:
+        messages.error(request, str(error))
+        return redirect("quizzes:trainer_list")
+    response = HttpResponse(xml, content_type="application/xml; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="banque-questions-collectif.xml"'
     return response
