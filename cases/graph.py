@@ -394,7 +394,7 @@ def problems(graph):
                 )
             elif choice.next_key in seen:
                 continue
-            elif choice.next_key != choice.target or not choice.next_key:  # a node found by its id, without key
+            elif choice.next_key != choice.target:  # found by its block id, but that node has no key
                 errors.append(
                     at(
                         _("Le choix « %(choice)s » de l'étape %(name)s mène à une étape sans identifiant.")

@@ -7,8 +7,7 @@ import re
 import uuid
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.blocks import StreamValue
 from wagtail.models import Revision
@@ -22,12 +21,11 @@ from tests.factories import five_node_graph, make_case
 
 pytestmark = pytest.mark.django_db
 
-BEFORE, AFTER = ("cases", "0003_choice_pinned"), ("cases", "0004_choice_target_block_id")
+BEFORE, AFTER = "0003_choice_pinned", "0004_choice_target_block_id"
 
 
 def migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.migrate([target])
+    call_command("migrate", "cases", target, verbosity=0)
 
 
 def with_ids(nodes):
@@ -276,3 +274,16 @@ def test_a_graph_read_from_block_ids_and_from_legacy_keys_is_the_same():
     assert [[c.next_key for c in n.choices] for n in by_id.nodes] == [
         [c.next_key for c in n.choices] for n in by_key.nodes
     ]
+
+
+def test_the_demo_loader_sees_the_same_graph_whatever_the_ids_and_target_form():
+    """A demo case converted by the migration (random ids) is not republished by the next demo load."""
+    from cases.demo import linked_nodes, same_graph
+
+    typed = StreamValue(CaseGraphBlock(), five_node_graph())
+    linked = linked_nodes(five_node_graph(), "un-cas")
+    other, _ids = with_ids(five_node_graph())
+    assert same_graph(typed, linked) and same_graph(linked, StreamValue(CaseGraphBlock(), other))
+    changed = five_node_graph()
+    changed[0][1]["choices"][0]["next_node"] = "d3"
+    assert not same_graph(linked, StreamValue(CaseGraphBlock(), changed))
