@@ -2,8 +2,13 @@
 
 Node and choice keys are typed by authors and never generated: they name decisions in the records
 (CaseDecision.node_key / choice_key), so an author may reword a node without losing its history.
+A choice's next node is picked from the nodes of the same case and stored as that node's block id, so
+renaming a node (its key or title) keeps the choices that lead to it.
 """
 
+import uuid
+
+from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -12,6 +17,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from core.activities import ActivityBlockMixin
 
 from .graph import MAX_SCORE, Phase, Quality
+from .widgets import NodeTargetSelect
 
 KEY_HELP = _("Identifiant stable (lettres minuscules, chiffres, tirets), par exemple « reunion-bailleur ».")
 key_validator = RegexValidator(
@@ -76,6 +82,17 @@ class CaseDocumentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Fichier joint (facultatif)"), required=False)
 
 
+class NodeTargetBlock(blocks.FieldBlock):
+    """A choice's next node: the block id of a node of the same case, picked from a list built in the editor."""
+
+    def __init__(self, required=False, help_text=None, **kwargs):
+        self.field = forms.CharField(required=required, max_length=50, help_text=help_text, widget=NodeTargetSelect())
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "arrow-right"
+
+
 class CaseChoiceBlock(blocks.StructBlock):
     key = KeyBlock(label=_("Identifiant du choix"))
     label = blocks.CharBlock(label=_("Intitulé du choix"), max_length=300)
@@ -84,11 +101,10 @@ class CaseChoiceBlock(blocks.StructBlock):
     )
     quality = blocks.ChoiceBlock(label=_("Qualité"), choices=Quality.CHOICES, default=Quality.ACCEPTABLE)
     score = blocks.IntegerBlock(label=_("Points (0 à 10)"), min_value=0, max_value=MAX_SCORE, default=5)
-    next_node = blocks.CharBlock(
-        label=_("Étape suivante (identifiant)"),
-        max_length=50,
+    next_node = NodeTargetBlock(
+        label=_("Étape suivante"),
         required=False,
-        help_text=_("Identifiant de l'étape de décision ou de fin à laquelle ce choix mène."),
+        help_text=_("L'étape de décision ou la fin du cas à laquelle ce choix mène, parmi les étapes de ce cas."),
     )
     pinned = blocks.BooleanBlock(
         label=_("Garder cette place"),
@@ -134,6 +150,26 @@ class EndingNodeBlock(blocks.StructBlock):
 class CaseGraphBlock(blocks.StreamBlock):
     decision = DecisionNodeBlock()
     ending = EndingNodeBlock()
+
+    def clean(self, value):
+        """Every node gets its block id now (new nodes sent without one), and a target written as a node key
+        (older data, a form filled without the editor's list) is stored as that node's block id."""
+        value = super().clean(value)
+        for child in value:
+            if not child.id:
+                child.id = str(uuid.uuid4())
+        ids = {str(child.id) for child in value}
+        by_key = {}
+        for child in value:
+            by_key.setdefault((child.value.get("key") or "").strip(), str(child.id))
+        for child in value:
+            if child.block_type != "decision":
+                continue
+            for choice in child.value.get("choices") or []:
+                target = (choice.get("next_node") or "").strip()
+                if target and target not in ids and target in by_key:
+                    choice["next_node"] = by_key[target]
+        return value
 
 
 class CasePeopleBlock(blocks.StreamBlock):

@@ -3,9 +3,14 @@
 The graph is authored as a StreamField of "decision" and "ending" blocks. Everything else (playing,
 validation, the diagram, the debrief, the report) reads the plain `CaseGraph` built here, so the rules
 can be tested without pages or a database.
+
+A choice names its target by the target's block id (stable when the author renames the node); a target
+that is no block id is read as a node key, as typed by hand before migration 0004 and in data built in
+code (demo, tests). The graph itself speaks in node keys, which name decisions in the records.
 """
 
 import random
+import re
 from collections import deque
 from dataclasses import dataclass, field
 
@@ -15,6 +20,7 @@ from django.utils.translation import gettext_lazy
 MIN_CHOICES = 2
 MAX_CHOICES = 4
 MAX_SCORE = 10
+UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
 class Phase:
@@ -71,8 +77,10 @@ class Choice:
     feedback: str
     quality: str
     score: int
-    next_key: str
+    next_key: str  # the target node's key, resolved from `target`
     pinned: bool = False  # keeps its authored place when the choices are shuffled ("ask your manager first")
+    target: str = ""  # as stored: the target's block id (or, in older data, its key)
+    position: int = 0  # index in its node's choices, to attach an error to the right field
 
     @property
     def quality_label(self):
@@ -91,6 +99,7 @@ class Node:
     choices: list = field(default_factory=list)
     debrief: object = ""
     position: int = 0
+    block_id: str = ""
 
     @property
     def is_ending(self):
@@ -147,16 +156,26 @@ class CaseGraph:
 
 def graph_from_stream(stream):
     """Build a CaseGraph from the StreamValue of CasePage.nodes (or any list of (type, value) children)."""
+    children = [child for child in stream if child.block_type in ("decision", "ending")]
+    keys_by_id = {
+        str(child.id): (child.value.get("key") or "").strip() for child in children if getattr(child, "id", None)
+    }
     nodes = []
     for position, child in enumerate(stream):
         kind, value = child.block_type, child.value
+        if kind not in ("decision", "ending"):
+            continue
+        common = {
+            "key": (value.get("key") or "").strip(),
+            "title": value.get("title") or "",
+            "phase": value.get("phase") or "",
+            "position": position,
+            "block_id": str(getattr(child, "id", None) or ""),
+        }
         if kind == "decision":
             nodes.append(
                 Node(
-                    key=(value.get("key") or "").strip(),
                     kind="decision",
-                    title=value.get("title") or "",
-                    phase=value.get("phase") or "",
                     is_start=bool(value.get("is_start")),
                     situation=value.get("situation") or "",
                     documents=[
@@ -166,32 +185,71 @@ def graph_from_stream(stream):
                         for doc in value.get("documents") or []
                     ],
                     choices=[
-                        Choice(
-                            key=(choice.get("key") or "").strip(),
-                            label=choice.get("label") or "",
-                            feedback=choice.get("feedback") or "",
-                            quality=choice.get("quality") or Quality.ACCEPTABLE,
-                            score=int(choice.get("score") or 0),
-                            next_key=(choice.get("next_node") or "").strip(),
-                            pinned=bool(choice.get("pinned")),
-                        )
-                        for choice in value.get("choices") or []
+                        _choice(choice, index, keys_by_id) for index, choice in enumerate(value.get("choices") or [])
                     ],
-                    position=position,
+                    **common,
                 )
             )
         elif kind == "ending":
-            nodes.append(
-                Node(
-                    key=(value.get("key") or "").strip(),
-                    kind="ending",
-                    title=value.get("title") or "",
-                    phase=value.get("phase") or "",
-                    debrief=value.get("debrief") or "",
-                    position=position,
-                )
-            )
+            nodes.append(Node(kind="ending", debrief=value.get("debrief") or "", **common))
     return CaseGraph(nodes)
+
+
+def _choice(value, index, keys_by_id):
+    target = (value.get("next_node") or "").strip()
+    return Choice(
+        key=(value.get("key") or "").strip(),
+        label=value.get("label") or "",
+        feedback=value.get("feedback") or "",
+        quality=value.get("quality") or Quality.ACCEPTABLE,
+        score=int(value.get("score") or 0),
+        next_key=keys_by_id.get(target, target),
+        pinned=bool(value.get("pinned")),
+        target=target,
+        position=index,
+    )
+
+
+def target_ids(nodes, id_for_key):
+    """Stream data (a list of (type, value) pairs whose choices name their target by key) as (type, value, id)
+    triples whose choices name their target by block id; `id_for_key(key)` gives each node its id.
+
+    For data written in code (the demo cases): the ids are then stable from one load to the next.
+    """
+    ids = {value["key"]: id_for_key(value["key"]) for _kind, value, *_rest in nodes}
+    linked = []
+    for kind, value, *_rest in nodes:
+        value = dict(value)
+        if kind == "decision":
+            value["choices"] = [
+                {**choice, "next_node": ids.get(choice["next_node"], choice["next_node"])}
+                for choice in value["choices"]
+            ]
+        linked.append((kind, value, ids[value["key"]]))
+    return linked
+
+
+def targets_as_keys(raw_nodes):
+    """Raw stream data (as stored) with every choice target written as its node's key: the same content
+    compares equal whatever the block ids."""
+    keys = {item.get("id"): (item.get("value") or {}).get("key") for item in raw_nodes if item.get("id")}
+    result = []
+    for item in raw_nodes:
+        item = {name: value for name, value in item.items() if name != "id"}
+        if item.get("type") == "decision":
+            value = dict(item["value"])
+            value["choices"] = [_choice_as_key(choice, keys) for choice in value.get("choices") or []]
+            item["value"] = value
+        result.append(item)
+    return result
+
+
+def _choice_as_key(choice, keys):
+    # A ListBlock child is stored as {"type": "item", "value": {...}, "id": ...} (or as a bare dict in old data).
+    value = choice.get("value", choice) if choice.get("type") == "item" else choice
+    value = dict(value)
+    value["next_node"] = keys.get(value.get("next_node"), value.get("next_node"))
+    return value
 
 
 def presented_choices(node, seed):
@@ -237,64 +295,131 @@ def _best_is_longest(node):
     return all(len(best.label) > len(choice.label) for choice in others)
 
 
+@dataclass
+class Problem:
+    """One reason why a graph cannot be published, and where the editor shows it: the node (its position in the
+    stream), the choice (its index in the node), the field; None for the case as a whole."""
+
+    message: str
+    node: int = None
+    field: str = None
+    choice: int = None
+
+
 def validate(graph):
     """Every reason why this graph cannot be published, each naming the faulty node. [] when it is sound."""
+    return [problem.message for problem in problems(graph)]
+
+
+def problems(graph):
+    """The reasons of `validate`, each with the place of the faulty node, choice and field (see Problem)."""
     errors = []
     if not graph.nodes:
-        return [_("Le cas ne contient aucune étape : ajoutez des étapes de décision et au moins une fin.")]
+        return [Problem(_("Le cas ne contient aucune étape : ajoutez des étapes de décision et au moins une fin."))]
 
     seen = {}
     for index, node in enumerate(graph.nodes, start=1):
         if not node.key:
             errors.append(
-                _("L'étape n° %(index)s (%(title)s) n'a pas d'identifiant.")
-                % {"index": index, "title": node.title or _("sans titre")}
+                Problem(
+                    _("L'étape n° %(index)s (%(title)s) n'a pas d'identifiant.")
+                    % {"index": index, "title": node.title or _("sans titre")},
+                    node.position,
+                    "key",
+                )
             )
             continue
         if node.key in seen:
-            errors.append(_("L'identifiant %(name)s est utilisé par plusieurs étapes.") % {"name": node.name})
+            errors.append(
+                Problem(
+                    _("L'identifiant %(name)s est utilisé par plusieurs étapes.") % {"name": node.name},
+                    node.position,
+                    "key",
+                )
+            )
         seen[node.key] = node
 
     starts = graph.starts
     if not starts:
-        errors.append(_("Aucune étape de départ : cochez « Étape de départ » sur une étape de décision."))
+        errors.append(Problem(_("Aucune étape de départ : cochez « Étape de départ » sur une étape de décision.")))
     elif len(starts) > 1:
-        errors.append(
-            _("Il faut une seule étape de départ ; ces étapes sont marquées comme départ : %(names)s.")
-            % {"names": ", ".join(node.name for node in starts)}
-        )
+        message = _("Il faut une seule étape de départ ; ces étapes sont marquées comme départ : %(names)s.") % {
+            "names": ", ".join(node.name for node in starts)
+        }
+        errors += [Problem(message, node.position, "is_start") for node in starts]
     if not graph.endings:
-        errors.append(_("Le cas n'a aucune fin : ajoutez au moins une étape de fin avec son bilan."))
+        errors.append(Problem(_("Le cas n'a aucune fin : ajoutez au moins une étape de fin avec son bilan.")))
 
     for node in graph.decisions:
         count = len(node.choices)
         if not MIN_CHOICES <= count <= MAX_CHOICES:
             errors.append(
-                _("L'étape %(name)s propose %(count)s choix : il en faut entre 2 et 4.")
-                % {"name": node.name, "count": count}
+                Problem(
+                    _("L'étape %(name)s propose %(count)s choix : il en faut entre 2 et 4.")
+                    % {"name": node.name, "count": count},
+                    node.position,
+                    "choices",
+                )
             )
         choice_keys = set()
         for choice in node.choices:
+
+            def at(message, field, choice=choice, node=node):
+                return Problem(message, node.position, field, choice.position)
+
             if not choice.key:
                 errors.append(
-                    _("Un choix de l'étape %(name)s (%(label)s) n'a pas d'identifiant.")
-                    % {"name": node.name, "label": choice.label or _("sans intitulé")}
+                    at(
+                        _("Un choix de l'étape %(name)s (%(label)s) n'a pas d'identifiant.")
+                        % {"name": node.name, "label": choice.label or _("sans intitulé")},
+                        "key",
+                    )
                 )
             elif choice.key in choice_keys:
                 errors.append(
-                    _("L'identifiant de choix « %(choice)s » est utilisé deux fois dans l'étape %(name)s.")
-                    % {"choice": choice.key, "name": node.name}
+                    at(
+                        _("L'identifiant de choix « %(choice)s » est utilisé deux fois dans l'étape %(name)s.")
+                        % {"choice": choice.key, "name": node.name},
+                        "key",
+                    )
                 )
             choice_keys.add(choice.key)
-            if not choice.next_key:
+            if not choice.target:
                 errors.append(
-                    _("Le choix « %(choice)s » de l'étape %(name)s ne mène nulle part : indiquez l'étape suivante.")
-                    % {"choice": choice.key or choice.label, "name": node.name}
+                    at(
+                        _("Le choix « %(choice)s » de l'étape %(name)s ne mène nulle part : indiquez l'étape suivante.")
+                        % {"choice": choice.key or choice.label, "name": node.name},
+                        "next_node",
+                    )
                 )
-            elif choice.next_key not in seen:
+            elif choice.next_key in seen:
+                continue
+            elif choice.next_key != choice.target:  # found by its block id, but that node has no key
                 errors.append(
-                    _("Le choix « %(choice)s » de l'étape %(name)s mène à « %(target)s », qui n'existe pas.")
-                    % {"choice": choice.key or choice.label, "name": node.name, "target": choice.next_key}
+                    at(
+                        _("Le choix « %(choice)s » de l'étape %(name)s mène à une étape sans identifiant.")
+                        % {"choice": choice.key or choice.label, "name": node.name},
+                        "next_node",
+                    )
+                )
+            elif UUID_RE.match(choice.target):
+                errors.append(
+                    at(
+                        _(
+                            "Le choix « %(choice)s » de l'étape %(name)s mène à une étape qui a été supprimée : "
+                            "choisissez une autre étape suivante."
+                        )
+                        % {"choice": choice.key or choice.label, "name": node.name},
+                        "next_node",
+                    )
+                )
+            else:
+                errors.append(
+                    at(
+                        _("Le choix « %(choice)s » de l'étape %(name)s mène à « %(target)s », qui n'existe pas.")
+                        % {"choice": choice.key or choice.label, "name": node.name, "target": choice.next_key},
+                        "next_node",
+                    )
                 )
 
     start = graph.start
@@ -305,7 +430,10 @@ def validate(graph):
     for node in graph.nodes:
         if node.key and node.key not in reachable:
             errors.append(
-                _("L'étape %(name)s n'est accessible par aucun chemin depuis le départ.") % {"name": node.name}
+                Problem(
+                    _("L'étape %(name)s n'est accessible par aucun chemin depuis le départ.") % {"name": node.name},
+                    node.position,
+                )
             )
 
     can_finish = _nodes_reaching_an_ending(graph)
@@ -313,12 +441,10 @@ def validate(graph):
         if node.key not in reachable or node.key in can_finish:
             continue
         if _on_a_cycle(graph, node.key):
-            errors.append(
-                _("L'étape %(name)s fait partie d'une boucle sans sortie : aucun choix ne mène à une fin.")
-                % {"name": node.name}
-            )
+            message = _("L'étape %(name)s fait partie d'une boucle sans sortie : aucun choix ne mène à une fin.")
         else:
-            errors.append(_("Depuis l'étape %(name)s, aucun chemin ne mène à une fin.") % {"name": node.name})
+            message = _("Depuis l'étape %(name)s, aucun chemin ne mène à une fin.")
+        errors.append(Problem(message % {"name": node.name}, node.position, "choices"))
     return errors
 
 

@@ -20,7 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import CaseGraphBlock, CasePeopleBlock
-from .graph import graph_from_stream, validate
+from .graph import graph_from_stream, problems, validate
 
 TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
@@ -46,7 +46,7 @@ class CaseIndexPage(Page):
 
 class CasePageForm(WagtailAdminPageForm):
     """Drafts may be saved with an incomplete graph; publishing (or submitting for moderation) is refused
-    with one message per faulty node, shown at the top of the editor."""
+    with one message per fault, shown at the faulty node, choice or field, and listed at the top of the editor."""
 
     PUBLISH_ACTIONS = ("action-publish", "action-submit")
 
@@ -54,8 +54,14 @@ class CasePageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         nodes = cleaned_data.get("nodes")
         if nodes is not None and any(action in self.data for action in self.PUBLISH_ACTIONS):
-            for message in validate(graph_from_stream(nodes)):
-                self.add_error(None, message)
+            from .publishing import editor_error
+
+            found = problems(graph_from_stream(nodes))
+            if found:
+                for problem in found:
+                    self.add_error(None, problem.message)
+                # The graph field shows only its first error: it is this one, since the field itself was valid.
+                self.add_error("nodes", editor_error(found))
         return cleaned_data
 
 

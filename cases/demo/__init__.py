@@ -4,7 +4,12 @@ Idempotent: a case is looked up by slug and created (then published) when missin
 up to date only while nobody has edited it in the admin (all its revisions were made by code) and only when its
 content differs, so running the loader again creates no page and no revision, and a trainer's edits are never
 overwritten. Learners' attempts keep the revision they started on.
+
+The data names each choice's next node by its key, for reading; the page gets block ids derived from the
+case's slug and each node's key, and choices name their target by that id, as the editor saves them.
 """
+
+import uuid
 
 from core.models import CompetenceDomain
 
@@ -35,8 +40,19 @@ def build_case(index=None, title=None, slug=None, data=None):
         **fields,
         justification_required=True,
         justification_min_length=data.get("justification_min_length", 20),
-        nodes=data["nodes"],
+        nodes=linked_nodes(data["nodes"], fields["slug"]),
     )
+
+
+def linked_nodes(nodes, slug):
+    """The demo nodes with block ids stable from one load to the next, choices naming their target by id."""
+    from wagtail.blocks import StreamValue
+
+    from ..graph import target_ids
+    from ..models import CasePage
+
+    triples = target_ids(nodes, lambda key: str(uuid.uuid5(uuid.NAMESPACE_URL, f"collectif:case:{slug}:{key}")))
+    return StreamValue(CasePage._meta.get_field("nodes").stream_block, triples)
 
 
 def ensure_case(index, data):
@@ -66,6 +82,13 @@ def without_ids(data):
     return data
 
 
+def same_graph(nodes, other):
+    """Whether two graphs hold the same content, whatever their block ids (choices' targets read as keys)."""
+    from ..graph import targets_as_keys
+
+    return without_ids(targets_as_keys(list(nodes.raw_data))) == without_ids(targets_as_keys(list(other.raw_data)))
+
+
 def refresh_case(case, data):
     """Bring a code-made case up to date with its data; True when a new revision was published."""
     from ..publishing import publish_case
@@ -76,7 +99,7 @@ def refresh_case(case, data):
     fields = [*PAGE_FIELDS, "justification_min_length"]
     changed = any(getattr(case, name) != getattr(fresh, name) for name in fields if name != "people") or (
         without_ids(list(case.people.raw_data)) != without_ids(list(fresh.people.raw_data))
-        or without_ids(list(case.nodes.raw_data)) != without_ids(list(fresh.nodes.raw_data))
+        or not same_graph(case.nodes, fresh.nodes)
     )
     if not changed:
         return False
