@@ -94,7 +94,7 @@ NODES = [
             ),
             choice(
                 "croiser-constats",
-                "Traiter les urgences, puis proposer aux ménages de comparer ensemble leurs factures",
+                "Traiter les urgences, puis proposer aux ménages de comparer ensemble factures et logements",
                 R,
                 10,
                 "diagnostic-partage",
@@ -167,7 +167,7 @@ NODES = [
         [
             choice(
                 "releves-ensemble",
-                "Relever avec le groupe températures, factures et désordres, avec la CESF du bailleur",
+                "Relever avec le groupe températures, factures et désordres, en y associant la CESF du bailleur",
                 R,
                 10,
                 "mobilisation",
