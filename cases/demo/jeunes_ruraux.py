@@ -106,7 +106,7 @@ NODES = [
         [
             choice(
                 "tester-avec-les-jeunes",
-                "Demander que la proposition soit confrontée aux jeunes avant le vote",
+                "Demander au conseil de reporter le vote pour confronter d'abord la proposition aux jeunes",
                 R,
                 8,
                 "former-le-groupe",

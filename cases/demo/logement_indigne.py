@@ -181,7 +181,8 @@ NODES = [
         [
             choice(
                 "peser-les-risques",
-                "Peser les risques avec le groupe et bâtir une progression : courrier, hygiène, action publique",
+                "Peser les risques avec le groupe et bâtir une progression : courrier, service d'hygiène, puis "
+                "action publique",
                 R,
                 10,
                 "courrier",

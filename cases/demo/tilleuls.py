@@ -256,7 +256,7 @@ NODES = [
         [
             choice(
                 "formuler-ensemble",
-                "Aider le groupe à formuler ses demandes, un calendrier et qui fait quoi",
+                "Aider le groupe à formuler lui-même des demandes précises, un calendrier et qui fait quoi",
                 R,
                 10,
                 "rencontre-bailleur",
@@ -315,7 +315,7 @@ NODES = [
             ),
             choice(
                 "accepter-conditions",
-                "Accepter le mardi à 10 h et accompagner vous-même Mme Diallo pour la soutenir",
+                "Accepter le mardi à 10 h et accompagner vous-même Mme Diallo dans les bureaux, pour la soutenir",
                 A,
                 4,
                 "evaluation",
@@ -375,7 +375,7 @@ NODES = [
             ),
             choice(
                 "clore",
-                "Vous retirer dès maintenant : l'amicale a repris vie et peut porter seule la suite",
+                "Vous retirer dès maintenant : l'amicale a repris vie et peut porter seule la suite des démarches",
                 A,
                 4,
                 "fin-mitigee",

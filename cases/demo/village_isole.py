@@ -153,7 +153,7 @@ NODES = [
             ),
             choice(
                 "rapport-mairie",
-                "Rédiger pour le maire une note sur le café fermé et la ligne de car supprimée",
+                "Rédiger pour le maire une note sur la fermeture du café et la ligne de car supprimée du jeudi",
                 A,
                 5,
                 "premiere-rencontre",
@@ -192,7 +192,7 @@ NODES = [
         [
             choice(
                 "roles-partages",
-                "Fixer votre temps avec votre responsable, puis confier des rôles aux participants",
+                "Fixer votre temps avec votre responsable, puis confier des rôles aux participants, bénévoles en appui",
                 R,
                 10,
                 "lieu-et-rythme",
@@ -242,7 +242,7 @@ NODES = [
             ),
             choice(
                 "salle-des-fetes",
-                "Retenir la salle des fêtes, prêtée gratuitement par le maire, un jeudi sur deux",
+                "Retenir la salle des fêtes, prêtée gratuitement par le maire, un jeudi sur deux à 14 h",
                 A,
                 4,
                 "en-route",

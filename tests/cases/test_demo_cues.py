@@ -40,7 +40,7 @@ def test_no_demo_case_gets_the_longest_label_warning(slug):
 def test_labels_of_a_demo_decision_stay_close_in_length(slug):
     for node in GRAPHS[slug].decisions:
         lengths = [len(choice.label) for choice in node.choices]
-        assert max(lengths) <= 2 * min(lengths), (node.key, lengths)
+        assert max(lengths) <= 1.35 * min(lengths), (node.key, lengths)
 
 
 def test_each_demo_case_ends_on_its_own_dilemma():
