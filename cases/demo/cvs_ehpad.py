@@ -286,8 +286,8 @@ NODES = [
         Phase.EVALUATION,
         "<p>Un an après la relance, le CVS s'est réuni quatre fois. Après un essai, le dîner est servi trente "
         "minutes plus tard dans deux unités. Mais deux demandes attendent une réponse depuis six mois (une sortie "
-        "par mois, le linge égaré), et dans les unités on recommence à entendre « à quoi bon ». La directrice dit "
-        "manquer de budget.</p>",
+        "par mois, le suivi du linge égaré), et dans les unités on recommence à entendre « à quoi bon ». La "
+        "directrice dit manquer de budget.</p>",
         [
             choice(
                 "bilan-partage",

@@ -343,7 +343,7 @@ NODES = [
     ),
     decision(
         "evaluation",
-        "Passer le relais à l'amicale",
+        "L'amicale veut reprendre le groupe",
         Phase.EVALUATION,
         "<p>Trois mois plus tard, le réglage de la chaudière a été revu et les températures sont remontées ; le "
         "bailleur a accepté d'étaler une régularisation des charges. Deux ménages restent en difficulté. "
