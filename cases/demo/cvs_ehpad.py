@@ -118,9 +118,9 @@ NODES = [
                 X,
                 0,
                 "fin-alibi",
-                "Une réunion tenue n'est pas une participation réelle. Fixer la séance suivante sans rien changer "
-                "reproduit le même format : un CVS qui ne fait qu'informer les résidents sert d'alibi et décourage "
-                "ceux qui y croyaient encore.",
+                "Une réunion tenue n'est pas une participation réelle. Fixer la séance suivante "
+                "sans rien changer reproduit le même format : un CVS qui ne fait qu'informer les "
+                "résidents sert d'alibi et décourage ceux qui y croyaient encore.",
             ),
         ],
     ),
@@ -173,8 +173,8 @@ NODES = [
         [
             choice(
                 "preparation-collective",
-                "Les représentants recueillent les questions dans chaque unité ; la présidente arrête ensuite "
-                "l'ordre du jour",
+                "Les représentants recueillent les questions dans chaque "
+                "unité ; la présidente arrête ensuite l'ordre du jour",
                 R,
                 10,
                 "seance",
@@ -185,8 +185,8 @@ NODES = [
             ),
             choice(
                 "direction-et-presidente",
-                "Laisser la présidente arrêter l'ordre du jour en tête-à-tête avec la directrice, qui connaît les "
-                "dossiers",
+                "Laisser la présidente arrêter l'ordre du jour en tête-à-tête "
+                "avec la directrice, qui connaît les dossiers",
                 A,
                 6,
                 "seance",
@@ -196,8 +196,8 @@ NODES = [
             ),
             choice(
                 "direction-seule",
-                "Laisser la direction préparer l'ordre du jour comme avant, et le soumettre à la présidente pour "
-                "signature",
+                "Laisser la direction préparer l'ordre du jour comme avant, "
+                "et le soumettre à la présidente pour signature",
                 X,
                 0,
                 "fin-alibi",
@@ -260,8 +260,8 @@ NODES = [
             ),
             choice(
                 "version-officielle",
-                "Afficher à l'entrée la version officielle du compte rendu, près du tableau des menus et des "
-                "animations",
+                "Afficher à l'entrée la version officielle du compte rendu, "
+                "près du tableau des menus et des animations",
                 A,
                 4,
                 "bilan",
@@ -274,9 +274,9 @@ NODES = [
                 X,
                 0,
                 "bilan",
-                "Transmis aux seuls membres puis classé, le compte rendu n'atteint pas les autres résidents : les "
-                "représentants sont coupés de ceux qu'ils représentent, et personne ne sait ce qui a été dit et "
-                "obtenu.",
+                "Transmis aux seuls membres puis classé, le compte rendu n'atteint pas les "
+                "autres résidents : les représentants sont coupés de ceux qu'ils "
+                "représentent, et personne ne sait ce qui a été dit et obtenu.",
             ),
         ],
     ),
@@ -284,22 +284,22 @@ NODES = [
         "bilan",
         "« À quoi bon ? », de nouveau",
         Phase.EVALUATION,
-        "<p>Un an après la relance, le CVS s'est réuni quatre fois. Après un essai, le dîner est servi trente "
-        "minutes plus tard dans deux unités. Mais deux demandes attendent une réponse depuis six mois (une sortie "
-        "par mois, le suivi du linge égaré), et dans les unités on recommence à entendre « à quoi bon ». La "
-        "directrice dit manquer de budget.</p>",
+        "<p>Un an après la relance, le CVS s'est réuni quatre fois. Après un essai, le dîner est servi "
+        "trente minutes plus tard dans deux unités. Mais deux demandes attendent une réponse depuis "
+        "six mois (une sortie par mois, le suivi du linge égaré), et dans les unités on recommence à "
+        "entendre « à quoi bon ». La directrice dit manquer de budget.</p>",
         [
             choice(
                 "bilan-partage",
-                "Préparer avec la présidente un point en séance sur chaque avis et sa suite, réponse de la "
-                "direction comprise",
+                "Préparer avec la présidente un point en séance sur chaque "
+                "avis et sa suite, réponse de la direction comprise",
                 R,
                 10,
                 "fin-vivante",
-                "Évaluer les suites données aux avis, c'est mesurer ce qui fait la valeur d'un CVS. Fait en "
-                "séance, avec la réponse argumentée de la direction, même négative, le bilan appartient à "
-                "l'instance : les résidents voient où en sont leurs demandes et décident eux-mêmes de ce qu'ils "
-                "reprennent ou ajustent.",
+                "Évaluer les suites données aux avis, c'est mesurer ce qui fait la valeur d'un CVS. "
+                "Fait en séance, avec la réponse argumentée de la direction, même négative, le "
+                "bilan appartient à l'instance : les résidents voient où en sont leurs demandes et "
+                "décident eux-mêmes de ce qu'ils reprennent ou ajustent.",
             ),
             choice(
                 "rapport-activite",
@@ -307,20 +307,20 @@ NODES = [
                 A,
                 4,
                 "fin-formelle",
-                "Écrire noir sur blanc quels avis ont été suivis est honnête, mais un rapport d'activité n'est pas "
-                "lu dans les unités. Les résidents qui disent « à quoi bon » n'y trouvent pas de réponse, et "
-                "l'instance ne discute pas elle-même de ses suites.",
+                "Écrire noir sur blanc quels avis ont été suivis est honnête, mais un rapport d'activité "
+                "n'est pas lu dans les unités. Les résidents qui disent « à quoi bon » n'y trouvent pas "
+                "de réponse, et l'instance ne discute pas elle-même de ses suites.",
             ),
             choice(
                 "pas-de-bilan",
-                "Plaider vous-même auprès de la directrice pour les deux demandes, afin de ne pas décourager les "
-                "résidents",
+                "Plaider vous-même auprès de la directrice pour les deux "
+                "demandes, afin de ne pas décourager les résidents",
                 X,
                 1,
                 "fin-formelle",
-                "Votre intention est de protéger l'élan du CVS, mais en plaidant seule vous parlez à sa place : la "
-                "réponse de la direction vous est adressée, pas à l'instance, et les résidents ne voient pas que "
-                "leurs avis reçoivent une suite.",
+                "Votre intention est de protéger l'élan du CVS, mais en plaidant seule vous parlez "
+                "à sa place : la réponse de la direction vous est adressée, pas à l'instance, et "
+                "les résidents ne voient pas que leurs avis reçoivent une suite.",
             ),
         ],
     ),

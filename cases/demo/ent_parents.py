@@ -213,8 +213,8 @@ NODES = [
         [
             choice(
                 "binomes",
-                "Ateliers en binômes de parents avec la conseillère numérique, visant l'autonomie, et une voie "
-                "papier gardée",
+                "Ateliers en binômes de parents avec la conseillère numérique, "
+                "visant l'autonomie, et une voie papier gardée",
                 R,
                 10,
                 "ateliers",
@@ -224,8 +224,8 @@ NODES = [
             ),
             choice(
                 "conseillere-seule",
-                "Confier tous les ateliers à la conseillère numérique, dont c'est le métier, avec un programme "
-                "progressif",
+                "Confier tous les ateliers à la conseillère numérique, dont "
+                "c'est le métier, avec un programme progressif",
                 A,
                 6,
                 "ateliers",
@@ -296,10 +296,10 @@ NODES = [
                 R,
                 10,
                 "fin-autonomie",
-                "Le succès est partagé : le collège a changé ses pratiques, les parents ont gagné en autonomie. "
-                "Faire le bilan avec les parents (ce qu'ils savent faire seuls, les binômes actifs, ce qui a "
-                "changé au collège) et leur laisser la parole devant l'institution montre qui a porté l'action, "
-                "sans rompre le partenariat.",
+                "Le succès est partagé : le collège a changé ses pratiques, les parents ont gagné en "
+                "autonomie. Faire le bilan avec les parents (ce qu'ils savent faire seuls, les binômes "
+                "actifs, ce qui a changé au collège) et leur laisser la parole devant l'institution "
+                "montre qui a porté l'action, sans rompre le partenariat.",
             ),
             choice(
                 "compter-ateliers",
@@ -307,9 +307,9 @@ NODES = [
                 A,
                 4,
                 "fin-mitigee",
-                "Répondre à un partenaire est normal, et les chiffres sont utiles. Mais une page rédigée par vous "
-                "laisse l'institution raconter seule l'histoire : les parents, qui ont fait remonter les blocages, "
-                "disparaissent du bilan et ne décident pas de la suite.",
+                "Répondre à un partenaire est normal, et les chiffres sont utiles. Mais une page rédigée "
+                "par vous laisse l'institution raconter seule l'histoire : les parents, qui ont fait "
+                "remonter les blocages, disparaissent du bilan et ne décident pas de la suite.",
             ),
             choice(
                 "questionnaire-en-ligne",

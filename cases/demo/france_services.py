@@ -120,8 +120,8 @@ NODES = [
             ),
             choice(
                 "depliant",
-                "Envoyer à chaque foyer des hameaux un dépliant clair sur les droits et les aides, avec un numéro "
-                "d'appel",
+                "Envoyer à chaque foyer des hameaux un dépliant clair sur "
+                "les droits et les aides, avec un numéro d'appel",
                 A,
                 4,
                 "permanences",
@@ -214,8 +214,8 @@ NODES = [
             ),
             choice(
                 "laisser-faire",
-                "Les laisser aider leurs voisins avec leurs identifiants, puisque la confiance est là et les "
-                "démarches urgentes",
+                "Les laisser aider leurs voisins avec leurs identifiants, "
+                "puisque la confiance est là et les démarches urgentes",
                 X,
                 0,
                 "fin-risque",
@@ -234,8 +234,8 @@ NODES = [
         [
             choice(
                 "faire-remonter",
-                "Documenter les blocages avec les participants et les présenter avec eux à la CAF et à la CPAM, au "
-                "comité local",
+                "Documenter les blocages avec les participants et les présenter "
+                "avec eux à la CAF et à la CPAM, au comité local",
                 R,
                 10,
                 "evaluation",
@@ -267,10 +267,10 @@ NODES = [
         "evaluation",
         "Après le financement",
         Phase.EVALUATION,
-        "<p>Un an après, les permanences mobiles ont lieu dans quatre communes ; deux blocages signalés ont été "
-        "corrigés par les caisses. Mais le financement qui paie les déplacements et votre temps de coordination "
-        "s'arrête dans six mois. La CAF propose de reprendre seule une permanence sur rendez-vous dans deux "
-        "communes ; les pairs relais s'inquiètent pour les autres.</p>",
+        "<p>Un an après, les permanences mobiles ont lieu dans quatre communes ; deux blocages signalés ont "
+        "été corrigés par les caisses. Mais le financement qui paie les déplacements et votre temps de "
+        "coordination s'arrête dans six mois. La CAF propose de reprendre seule une permanence sur "
+        "rendez-vous dans deux communes ; les pairs relais s'inquiètent pour les autres.</p>",
         [
             choice(
                 "mesurer-autonomie",
@@ -278,10 +278,10 @@ NODES = [
                 R,
                 10,
                 "fin-reseau",
-                "Un partenariat survit à la fin d'un financement quand chacun sait ce qu'il y gagne et ce qu'il y "
-                "apporte. Un bilan partagé (autonomie gagnée, droits ouverts, blocages corrigés), construit avec "
-                "les participants et les pairs relais, donne aux partenaires des raisons de continuer et laisse "
-                "les habitants peser sur la suite.",
+                "Un partenariat survit à la fin d'un financement quand chacun sait ce qu'il y gagne et ce "
+                "qu'il y apporte. Un bilan partagé (autonomie gagnée, droits ouverts, blocages corrigés), "
+                "construit avec les participants et les pairs relais, donne aux partenaires des raisons "
+                "de continuer et laisse les habitants peser sur la suite.",
             ),
             choice(
                 "dossiers-et-temoignages",
@@ -289,10 +289,10 @@ NODES = [
                 A,
                 5,
                 "fin-mitigee",
-                "La solution est pragmatique et sauve deux permanences. Mais elle se décide entre institutions, "
-                "sans les pairs relais ni les participants, et transforme un collectif en guichets juxtaposés : "
-                "les blocages cessent de remonter, et les deux autres communes restent suspendues à un financement "
-                "incertain.",
+                "La solution est pragmatique et sauve deux permanences. Mais elle se décide entre "
+                "institutions, sans les pairs relais ni les participants, et transforme un "
+                "collectif en guichets juxtaposés : les blocages cessent de remonter, et les deux "
+                "autres communes restent suspendues à un financement incertain.",
             ),
             choice(
                 "dossiers-seuls",
@@ -300,10 +300,10 @@ NODES = [
                 X,
                 1,
                 "fin-mitigee",
-                "Les pairs relais sont une ressource, pas une main-d'œuvre gratuite. Les laisser seuls tenir les "
-                "permanences leur fait porter une responsabilité qui n'est pas la leur, et les démarches faites "
-                "pour autrui demandent un cadre, comme le mandat Aidants Connect réservé aux aidants "
-                "professionnels habilités.",
+                "Les pairs relais sont une ressource, pas une main-d'œuvre gratuite. Les laisser "
+                "seuls tenir les permanences leur fait porter une responsabilité qui n'est pas la "
+                "leur, et les démarches faites pour autrui demandent un cadre, comme le mandat "
+                "Aidants Connect réservé aux aidants professionnels habilités.",
             ),
         ],
     ),

@@ -135,8 +135,8 @@ NODES = [
         [
             choice(
                 "horaires-des-jeunes",
-                "Se réunir le samedi dans un lieu proche, avec covoiturage, et cadrer avec votre cheffe le cas des "
-                "mineurs",
+                "Se réunir le samedi dans un lieu proche, avec covoiturage, "
+                "et cadrer avec votre cheffe le cas des mineurs",
                 R,
                 10,
                 "porter-le-projet",
@@ -270,8 +270,8 @@ NODES = [
             ),
             choice(
                 "attendre",
-                "Décliner l'invitation pour cette fois : le groupe n'est pas encore prêt à défendre son projet "
-                "devant des élus",
+                "Décliner l'invitation pour cette fois : le groupe n'est pas "
+                "encore prêt à défendre son projet devant des élus",
                 X,
                 2,
                 "evaluation",
@@ -284,22 +284,22 @@ NODES = [
         "evaluation",
         "Quand les fondateurs s'en vont",
         Phase.EVALUATION,
-        "<p>Un an après, la communauté de communes a lancé avec la MSA un prêt de scooters ; trois jeunes ont "
-        "obtenu leur permis. Les membres fondateurs, qui ont trouvé un emploi, viennent moins et parlent d'« "
-        "arrêter là ». Des plus jeunes fréquentent le local mais n'ont jamais pris la parole en réunion. Le "
-        "financement du projet s'arrête à la fin de l'année.</p>",
+        "<p>Un an après, la communauté de communes a lancé avec la MSA un prêt de scooters ; trois jeunes "
+        "ont obtenu leur permis. Les membres fondateurs, qui ont trouvé un emploi, viennent moins et "
+        "parlent d'« arrêter là ». Des plus jeunes fréquentent le local mais n'ont jamais pris la parole "
+        "en réunion. Le financement du projet s'arrête à la fin de l'année.</p>",
         [
             choice(
                 "bilan-et-transmission",
-                "Réunir anciens et nouveaux pour un bilan, et organiser le parrainage des plus jeunes par les "
-                "fondateurs",
+                "Réunir anciens et nouveaux pour un bilan, et organiser le "
+                "parrainage des plus jeunes par les fondateurs",
                 R,
                 10,
                 "fin-relais",
-                "Un groupe de jeunes se renouvelle par nature : le départ de membres qui ont trouvé un emploi est "
-                "un succès, pas un échec. Le bilan partagé met en valeur les effets sur les personnes (mobilité, "
-                "emploi, confiance), et le parrainage permet aux plus jeunes de prendre la parole à leur tour ; la "
-                "question du financement se traite ensuite avec eux.",
+                "Un groupe de jeunes se renouvelle par nature : le départ de membres qui ont trouvé un emploi "
+                "est un succès, pas un échec. Le bilan partagé met en valeur les effets sur les personnes "
+                "(mobilité, emploi, confiance), et le parrainage permet aux plus jeunes de prendre la parole à "
+                "leur tour ; la question du financement se traite ensuite avec eux.",
             ),
             choice(
                 "rapport-financeurs",
@@ -307,14 +307,14 @@ NODES = [
                 A,
                 5,
                 "fin-essoufflement",
-                "Chercher à prolonger le financement est légitime, mais vous le faites sans le groupe, et un "
-                "budget garde un local ouvert, pas un collectif vivant. La vraie question, qui portera le projet "
-                "après les fondateurs, reste sans réponse.",
+                "Chercher à prolonger le financement est légitime, mais vous le faites sans le "
+                "groupe, et un budget garde un local ouvert, pas un collectif vivant. La vraie "
+                "question, qui portera le projet après les fondateurs, reste sans réponse.",
             ),
             choice(
                 "clore",
-                "Respecter le souhait des fondateurs et clore l'action, en orientant les plus jeunes vers la "
-                "mission locale",
+                "Respecter le souhait des fondateurs et clore l'action, en "
+                "orientant les plus jeunes vers la mission locale",
                 X,
                 1,
                 "fin-essoufflement",

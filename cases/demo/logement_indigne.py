@@ -112,8 +112,8 @@ NODES = [
             ),
             choice(
                 "nouvelle-promesse",
-                "Promettre à M. Haddad que son dossier sera désormais traité en priorité, et relancer vous-même la "
-                "mairie",
+                "Promettre à M. Haddad que son dossier sera désormais traité "
+                "en priorité, et relancer vous-même la mairie",
                 X,
                 0,
                 "fin-defiance",
@@ -181,8 +181,8 @@ NODES = [
         [
             choice(
                 "peser-les-risques",
-                "Peser les risques avec le groupe et bâtir une progression : courrier, service d'hygiène, puis "
-                "action publique",
+                "Peser les risques avec le groupe et bâtir une progression : "
+                "courrier, service d'hygiène, puis action publique",
                 R,
                 10,
                 "courrier",
@@ -191,8 +191,8 @@ NODES = [
             ),
             choice(
                 "negocier-seulement",
-                "Recommander de s'en tenir à une négociation amiable, par courrier puis rendez-vous avec le "
-                "propriétaire",
+                "Recommander de s'en tenir à une négociation amiable, par "
+                "courrier puis rendez-vous avec le propriétaire",
                 A,
                 5,
                 "courrier",
@@ -231,8 +231,8 @@ NODES = [
             ),
             choice(
                 "accepter-partiel",
-                "Conseiller d'accepter les travaux chez M. Haddad, urgents pour son fils, et de reparler du reste "
-                "après",
+                "Conseiller d'accepter les travaux chez M. Haddad, urgents "
+                "pour son fils, et de reparler du reste après",
                 A,
                 3,
                 "visite",
@@ -291,10 +291,10 @@ NODES = [
         "bilan",
         "L'immeuble d'à côté",
         Phase.EVALUATION,
-        "<p>Huit mois plus tard, les travaux sont faits dans les trois logements visés par la procédure ; "
-        "ailleurs, des réparations partielles. Les locataires d'un immeuble voisin viennent demander conseil au "
-        "collectif. Habitat Debout propose aux locataires de rejoindre l'association. Votre directrice aimerait "
-        "clore le dossier.</p>",
+        "<p>Huit mois plus tard, les travaux sont faits dans les trois logements visés par la "
+        "procédure ; ailleurs, des réparations partielles. Les locataires d'un immeuble voisin "
+        "viennent demander conseil au collectif. Habitat Debout propose aux locataires de "
+        "rejoindre l'association. Votre directrice aimerait clore le dossier.</p>",
         [
             choice(
                 "bilan-partage",
@@ -302,10 +302,10 @@ NODES = [
                 R,
                 10,
                 "fin-droits",
-                "L'évaluation porte sur la situation, mais aussi sur les personnes (connaissance de leurs droits, "
-                "confiance) et sur les relations avec les institutions. Elle montre aux locataires ce qu'ils "
-                "savent désormais faire et qu'ils peuvent transmettre ; épauler leurs voisins, rejoindre une "
-                "association d'habitants ou clore, ce choix leur appartient.",
+                "L'évaluation porte sur la situation, mais aussi sur les personnes (connaissance de leurs "
+                "droits, confiance) et sur les relations avec les institutions. Elle montre aux locataires ce "
+                "qu'ils savent désormais faire et qu'ils peuvent transmettre ; épauler leurs voisins, "
+                "rejoindre une association d'habitants ou clore, ce choix leur appartient.",
             ),
             choice(
                 "bilan-technique",
@@ -323,9 +323,9 @@ NODES = [
                 X,
                 1,
                 "fin-partielle",
-                "Une association d'habitants peut être un bon relais, mais c'est au collectif de choisir ses "
-                "alliés. Organiser la passation sans lui et classer le dossier ignore les logements encore "
-                "dégradés et prive le groupe de la décision sur sa propre suite.",
+                "Une association d'habitants peut être un bon relais, mais c'est au collectif de choisir "
+                "ses alliés. Organiser la passation sans lui et classer le dossier ignore les logements "
+                "encore dégradés et prive le groupe de la décision sur sa propre suite.",
             ),
         ],
     ),

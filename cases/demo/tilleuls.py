@@ -304,8 +304,8 @@ NODES = [
         [
             choice(
                 "negocier-modalites",
-                "Préparer la rencontre avec le groupe et demander un créneau en soirée pour une délégation qu'il "
-                "choisit",
+                "Préparer la rencontre avec le groupe et demander un créneau "
+                "en soirée pour une délégation qu'il choisit",
                 R,
                 10,
                 "evaluation",
@@ -345,23 +345,23 @@ NODES = [
         "evaluation",
         "L'amicale veut reprendre le groupe",
         Phase.EVALUATION,
-        "<p>Trois mois plus tard, le réglage de la chaudière a été revu et les températures sont remontées ; le "
-        "bailleur a accepté d'étaler une régularisation des charges. Deux ménages restent en difficulté. "
-        "L'amicale, relancée, voudrait reprendre le groupe et porter la question de l'éclairage des escaliers, "
-        "mais elle compte peu de membres actifs. Votre cheffe de service souhaite que vous repreniez votre "
-        "permanence à plein temps.</p>",
+        "<p>Trois mois plus tard, le réglage de la chaudière a été revu et les températures sont "
+        "remontées ; le bailleur a accepté d'étaler une régularisation des charges. Deux ménages "
+        "restent en difficulté. L'amicale, relancée, voudrait reprendre le groupe et porter la "
+        "question de l'éclairage des escaliers, mais elle compte peu de membres actifs. Votre cheffe "
+        "de service souhaite que vous repreniez votre permanence à plein temps.</p>",
         [
             choice(
                 "bilan-avec-groupe",
-                "Préparer avec le groupe et l'amicale le passage de relais : qui fait quoi, et votre appui qui "
-                "s'allège",
+                "Préparer avec le groupe et l'amicale le passage de "
+                "relais : qui fait quoi, et votre appui qui s'allège",
                 R,
                 10,
                 "fin-pouvoir-agir",
-                "Transmettre se prépare avec ceux qui reprennent : faire le point sur ce que le groupe a obtenu et "
-                "appris, répartir les rôles, dire comment joindre le bailleur et jusqu'où vous restez disponible. "
-                "La décision de poursuivre avec l'amicale appartient aux habitants ; votre retrait progressif leur "
-                "laisse la place.",
+                "Transmettre se prépare avec ceux qui reprennent : faire le point sur ce que le groupe "
+                "a obtenu et appris, répartir les rôles, dire comment joindre le bailleur et jusqu'où "
+                "vous restez disponible. La décision de poursuivre avec l'amicale appartient aux "
+                "habitants ; votre retrait progressif leur laisse la place.",
             ),
             choice(
                 "compter-dossiers",
@@ -369,9 +369,9 @@ NODES = [
                 X,
                 2,
                 "fin-mitigee",
-                "L'intention est de rendre service, mais en restant l'interlocutrice du bailleur vous gardez la "
-                "place que le groupe avait prise. Le bailleur s'adressera de nouveau à vous, et l'amicale "
-                "n'apprendra pas à porter elle-même le suivi des engagements.",
+                "L'intention est de rendre service, mais en restant l'interlocutrice du bailleur vous "
+                "gardez la place que le groupe avait prise. Le bailleur s'adressera de nouveau à vous, et "
+                "l'amicale n'apprendra pas à porter elle-même le suivi des engagements.",
             ),
             choice(
                 "clore",
@@ -379,9 +379,9 @@ NODES = [
                 A,
                 4,
                 "fin-mitigee",
-                "L'amicale est une ressource, mais se retirer sans préparer la suite avec elle et avec le groupe "
-                "laisse de côté les deux ménages encore en difficulté et ceux qui ne se sentent pas représentés. "
-                "Un retrait se prépare, il ne se décide pas seul.",
+                "L'amicale est une ressource, mais se retirer sans préparer la suite avec elle et avec "
+                "le groupe laisse de côté les deux ménages encore en difficulté et ceux qui ne se "
+                "sentent pas représentés. Un retrait se prépare, il ne se décide pas seul.",
             ),
         ],
     ),

@@ -79,9 +79,9 @@ NODES = [
                 A,
                 4,
                 "visites",
-                "Le registre est une bonne porte d'entrée, mais il ne recense que les personnes qui ont accepté "
-                "d'y figurer. Les plus isolées en sont souvent absentes : vous découvrirez plus tard qu'il vous "
-                "manquait une bonne moitié des situations.",
+                "Le registre est une bonne porte d'entrée, mais il ne recense que les personnes qui "
+                "ont accepté d'y figurer. Les plus isolées en sont souvent absentes : vous "
+                "découvrirez plus tard qu'il vous manquait une bonne moitié des situations.",
             ),
             choice(
                 "programme-animations",
@@ -231,8 +231,8 @@ NODES = [
         [
             choice(
                 "le-groupe-decide",
-                "Poser avec le groupe des critères (accès, transport, coût) et le laisser choisir, à l'essai trois "
-                "mois",
+                "Poser avec le groupe des critères (accès, transport, coût) "
+                "et le laisser choisir, à l'essai trois mois",
                 R,
                 10,
                 "en-route",
@@ -302,10 +302,10 @@ NODES = [
         "bilan",
         "Qui soutiendra le café ?",
         Phase.EVALUATION,
-        "<p>Six mois plus tard, le temps que votre responsable vous avait accordé touche à sa fin. Une équipe "
-        "citoyenne MONALISA du département propose de soutenir le café ; le club des aînés se dit prêt à « le "
-        "reprendre ». Trois participants ont repris contact avec d'anciens voisins ; le covoiturage fonctionne, "
-        "mais repose sur deux conducteurs.</p>",
+        "<p>Six mois plus tard, le temps que votre responsable vous avait accordé touche à sa fin. Une "
+        "équipe citoyenne MONALISA du département propose de soutenir le café ; le club des aînés se "
+        "dit prêt à « le reprendre ». Trois participants ont repris contact avec d'anciens voisins ; "
+        "le covoiturage fonctionne, mais repose sur deux conducteurs.</p>",
         [
             choice(
                 "bilan-avec-le-groupe",
@@ -313,10 +313,10 @@ NODES = [
                 R,
                 10,
                 "fin-reseau",
-                "Faire le point avec les participants sur ce que le café leur apporte (liens, entraide) et sur ce "
-                "qui le fragilise, comme le covoiturage à deux conducteurs, leur permet de choisir eux-mêmes leurs "
-                "alliés et la forme de la suite. Votre retrait se prépare avec eux : vous passez d'animatrice à "
-                "personne-ressource.",
+                "Faire le point avec les participants sur ce que le café leur apporte (liens, "
+                "entraide) et sur ce qui le fragilise, comme le covoiturage à deux conducteurs, leur "
+                "permet de choisir eux-mêmes leurs alliés et la forme de la suite. Votre retrait se "
+                "prépare avec eux : vous passez d'animatrice à personne-ressource.",
             ),
             choice(
                 "chiffres",
@@ -330,14 +330,14 @@ NODES = [
             ),
             choice(
                 "passer-la-main",
-                "Confier le café au club des aînés, qui le demande et connaît les lieux, et vous retirer à la fin "
-                "du mois",
+                "Confier le café au club des aînés, qui le demande et "
+                "connaît les lieux, et vous retirer à la fin du mois",
                 X,
                 2,
                 "fin-fragile",
-                "Se retirer peut être l'objectif, mais cela se prépare avec le groupe. Une passation décidée sans "
-                "lui, vers une association qui n'a pas porté le projet, fragilise ce qui a été construit et fait "
-                "des participants les invités d'une animation de plus.",
+                "Se retirer peut être l'objectif, mais cela se prépare avec le groupe. Une passation "
+                "décidée sans lui, vers une association qui n'a pas porté le projet, fragilise ce qui a "
+                "été construit et fait des participants les invités d'une animation de plus.",
             ),
         ],
     ),
@@ -354,8 +354,8 @@ NODES = [
         "Un rendez-vous sans relève",
         Phase.EVALUATION,
         "<p>Le café tient quelques mois puis s'étiole quand un conducteur déménage. Le groupe n'avait pas été "
-        "associé au choix de ses appuis ni à la suite. Un bilan partagé aurait fait apparaître cette fragilité à "
-        "temps.</p>",
+        "associé au choix de ses appuis ni à la suite. Un bilan partagé aurait fait apparaître "
+        "cette fragilité à temps.</p>",
     ),
     ending(
         "fin-entre-soi",
