@@ -58,8 +58,7 @@ NODES = [
         [
             choice(
                 "ecouter",
-                "Rencontrer résidents, familles et personnel pour comprendre ce qu'ils attendent du CVS et "
-                "pourquoi il s'est arrêté, et relire les nouvelles règles",
+                "Rencontrer résidents, familles et personnel pour comprendre pourquoi le CVS s'est arrêté",
                 R,
                 10,
                 "elections",
@@ -68,7 +67,7 @@ NODES = [
             ),
             choice(
                 "relire-textes",
-                "Rédiger seule, avant tout, un nouveau règlement intérieur du CVS",
+                "Rédiger seule, avant tout, un nouveau règlement intérieur conforme au décret de 2022",
                 X,
                 2,
                 "elections",
@@ -106,7 +105,7 @@ NODES = [
         [
             choice(
                 "reprendre",
-                "Proposer à la directrice de reprendre la démarche par un temps d'écoute des résidents et des familles",
+                "Proposer à la directrice de repartir d'un temps d'écoute des résidents et des familles",
                 R,
                 8,
                 "elections",
@@ -115,11 +114,12 @@ NODES = [
             ),
             choice(
                 "considerer-fait",
-                "Considérer que le CVS est relancé, puisqu'il s'est réuni",
+                "Considérer que le CVS est relancé puisqu'il s'est réuni, et fixer la date de la prochaine séance",
                 X,
                 0,
                 "fin-alibi",
-                "Une réunion tenue n'est pas une participation réelle. Un CVS qui ne fait qu'informer les "
+                "Une réunion tenue n'est pas une participation réelle. Fixer la séance suivante "
+                "sans rien changer reproduit le même format : un CVS qui ne fait qu'informer les "
                 "résidents sert d'alibi et décourage ceux qui y croyaient encore.",
             ),
         ],
@@ -134,8 +134,7 @@ NODES = [
         [
             choice(
                 "accompagner",
-                "Présenter le CVS en petits groupes avec des supports faciles à lire et à comprendre, s'appuyer sur "
-                "Mme Perrin, et adapter le vote pour que chacun puisse y prendre part",
+                "Présenter le CVS en petits groupes avec Mme Perrin, en facile à lire, et adapter le vote",
                 R,
                 10,
                 "ordre-du-jour",
@@ -145,7 +144,7 @@ NODES = [
             ),
             choice(
                 "appel-a-candidatures",
-                "Afficher un appel à candidatures et organiser le vote",
+                "Afficher un appel à candidatures dans chaque unité et organiser le vote dans les formes prévues",
                 A,
                 5,
                 "ordre-du-jour",
@@ -174,9 +173,8 @@ NODES = [
         [
             choice(
                 "preparation-collective",
-                "Proposer que les représentants recueillent les questions des autres résidents (boîte à idées, "
-                "passages dans les unités) ; la présidente arrête ensuite l'ordre du jour, en y ajoutant les "
-                "points que la direction souhaite inscrire",
+                "Les représentants recueillent les questions dans chaque "
+                "unité ; la présidente arrête ensuite l'ordre du jour",
                 R,
                 10,
                 "seance",
@@ -187,7 +185,8 @@ NODES = [
             ),
             choice(
                 "direction-et-presidente",
-                "Laisser la présidente arrêter l'ordre du jour en tête-à-tête avec la directrice",
+                "Laisser la présidente arrêter l'ordre du jour en tête-à-tête "
+                "avec la directrice, qui connaît les dossiers",
                 A,
                 6,
                 "seance",
@@ -197,7 +196,8 @@ NODES = [
             ),
             choice(
                 "direction-seule",
-                "Laisser la direction préparer l'ordre du jour, comme avant",
+                "Laisser la direction préparer l'ordre du jour comme avant, "
+                "et le soumettre à la présidente pour signature",
                 X,
                 0,
                 "fin-alibi",
@@ -215,8 +215,7 @@ NODES = [
         [
             choice(
                 "avis-et-suites",
-                "Veiller à ce que l'avis soit inscrit au compte rendu, proposer un groupe de travail avec la "
-                "cuisine et les équipes, et obtenir une réponse argumentée à la séance suivante",
+                "Faire inscrire l'avis au compte rendu, proposer un groupe de travail avec la cuisine et les équipes",
                 R,
                 10,
                 "compte-rendu",
@@ -226,7 +225,7 @@ NODES = [
             ),
             choice(
                 "noter",
-                "Noter la demande « pour plus tard »",
+                "Noter la demande « pour plus tard » et passer au point suivant, pour ne pas braquer la directrice",
                 A,
                 4,
                 "compte-rendu",
@@ -235,7 +234,7 @@ NODES = [
             ),
             choice(
                 "clore-sujet",
-                "Clore le sujet : l'organisation du travail ne relève pas du CVS",
+                "Clore le sujet : l'organisation du travail des équipes ne relève pas du CVS mais de la direction",
                 X,
                 1,
                 "compte-rendu",
@@ -252,8 +251,7 @@ NODES = [
         [
             choice(
                 "falc",
-                "Rédiger avec les représentants une version « facile à lire et à comprendre », affichée et "
-                "discutée dans chaque unité, en plus de la version officielle",
+                "Rédiger avec les représentants une version facile à lire, affichée et discutée dans chaque unité",
                 R,
                 10,
                 "bilan",
@@ -262,7 +260,8 @@ NODES = [
             ),
             choice(
                 "version-officielle",
-                "Afficher la version officielle à l'entrée",
+                "Afficher à l'entrée la version officielle du compte rendu, "
+                "près du tableau des menus et des animations",
                 A,
                 4,
                 "bilan",
@@ -271,49 +270,57 @@ NODES = [
             ),
             choice(
                 "classer",
-                "Classer le compte rendu dans le dossier de la direction",
+                "Transmettre le compte rendu à la direction et aux membres, puis le classer au dossier du CVS",
                 X,
                 0,
                 "bilan",
-                "Un compte rendu que personne ne lit coupe les représentants de ceux qu'ils représentent. Les "
-                "résidents ignoreront ce qui a été dit et obtenu.",
+                "Transmis aux seuls membres puis classé, le compte rendu n'atteint pas les "
+                "autres résidents : les représentants sont coupés de ceux qu'ils "
+                "représentent, et personne ne sait ce qui a été dit et obtenu.",
             ),
         ],
     ),
     decision(
         "bilan",
-        "Un an après la relance",
+        "« À quoi bon ? », de nouveau",
         Phase.EVALUATION,
-        "<p>Le CVS s'est réuni quatre fois. Après un essai, le dîner est servi trente minutes plus tard dans deux "
-        "unités. D'autres demandes sont restées sans réponse.</p>",
+        "<p>Un an après la relance, le CVS s'est réuni quatre fois. Après un essai, le dîner est servi "
+        "trente minutes plus tard dans deux unités. Mais deux demandes attendent une réponse depuis "
+        "six mois (une sortie par mois, le suivi du linge égaré), et dans les unités on recommence à "
+        "entendre « à quoi bon ». La directrice dit manquer de budget.</p>",
         [
             choice(
                 "bilan-partage",
-                "Faire le bilan en séance avec les membres : avis rendus et suites données, participation, ce qui "
-                "a changé au quotidien, et ajuster le fonctionnement",
+                "Préparer avec la présidente un point en séance sur chaque "
+                "avis et sa suite, réponse de la direction comprise",
                 R,
                 10,
                 "fin-vivante",
-                "Évaluer les suites données aux avis, c'est mesurer ce qui fait la valeur d'un CVS. Fait en séance, "
-                "le bilan appartient à l'instance, qui décide elle-même de ses ajustements.",
+                "Évaluer les suites données aux avis, c'est mesurer ce qui fait la valeur d'un CVS. "
+                "Fait en séance, avec la réponse argumentée de la direction, même négative, le "
+                "bilan appartient à l'instance : les résidents voient où en sont leurs demandes et "
+                "décident eux-mêmes de ce qu'ils reprennent ou ajustent.",
             ),
             choice(
                 "rapport-activite",
-                "Mentionner la relance du CVS dans le rapport d'activité de l'établissement",
+                "Mentionner dans le rapport d'activité les avis du CVS, ceux suivis d'effet et ceux en attente",
                 A,
                 4,
                 "fin-formelle",
-                "Rendre compte de la relance est utile, mais un paragraphe dans un rapport ne dit pas ce que les "
-                "résidents ont obtenu ni ce qui reste à améliorer.",
+                "Écrire noir sur blanc quels avis ont été suivis est honnête, mais un rapport d'activité "
+                "n'est pas lu dans les unités. Les résidents qui disent « à quoi bon » n'y trouvent pas "
+                "de réponse, et l'instance ne discute pas elle-même de ses suites.",
             ),
             choice(
                 "pas-de-bilan",
-                "Ne pas faire de bilan : le CVS fonctionne",
+                "Plaider vous-même auprès de la directrice pour les deux "
+                "demandes, afin de ne pas décourager les résidents",
                 X,
                 1,
                 "fin-formelle",
-                "Sans bilan, les demandes restées sans réponse s'accumulent et l'instance risque de retomber dans "
-                "la routine qui l'avait éteinte.",
+                "Votre intention est de protéger l'élan du CVS, mais en plaidant seule vous parlez "
+                "à sa place : la réponse de la direction vous est adressée, pas à l'instance, et "
+                "les résidents ne voient pas que leurs avis reçoivent une suite.",
             ),
         ],
     ),

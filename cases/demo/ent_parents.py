@@ -118,7 +118,7 @@ NODES = [
             ),
             choice(
                 "carnet",
-                "Continuer en notant les mots de passe dans un carnet pour gagner du temps",
+                "Continuer, en notant les mots de passe dans un carnet rangé sous clé, pour gagner du temps",
                 X,
                 0,
                 "fin-dependance",
@@ -138,8 +138,7 @@ NODES = [
         [
             choice(
                 "ressources-et-manques",
-                "Noter avec les parents les difficultés et les ressources (parents à l'aise, entraide existante) "
-                "et valider ensemble les priorités",
+                "Recenser avec les parents difficultés et ressources (entraide déjà là), puis fixer les priorités",
                 R,
                 10,
                 "mobilisation",
@@ -149,7 +148,7 @@ NODES = [
             ),
             choice(
                 "liste-difficultes",
-                "Rédiger la liste des difficultés et l'envoyer au collège",
+                "Rédiger la liste des difficultés relevées et l'envoyer au CPE pour qu'il la transmette à la direction",
                 A,
                 5,
                 "mobilisation",
@@ -158,7 +157,7 @@ NODES = [
             ),
             choice(
                 "equiper",
-                "Chercher un financement pour équiper chaque famille d'une tablette",
+                "Chercher un financement pour équiper chaque famille d'une tablette, avec une prise en main",
                 X,
                 2,
                 "mobilisation",
@@ -177,8 +176,7 @@ NODES = [
         [
             choice(
                 "parents-relais",
-                "Aller à la rencontre des familles avec des parents volontaires, à la sortie du collège et au "
-                "marché, en s'appuyant sur les langues parlées dans le groupe",
+                "Aller vers les familles avec des parents volontaires, à la sortie du collège et au marché",
                 R,
                 10,
                 "qui-anime",
@@ -188,7 +186,7 @@ NODES = [
             ),
             choice(
                 "mot-dans-le-carnet",
-                "Faire passer une invitation par le carnet de correspondance",
+                "Glisser une invitation dans le carnet de correspondance, avec un coupon-réponse",
                 A,
                 4,
                 "qui-anime",
@@ -215,18 +213,19 @@ NODES = [
         [
             choice(
                 "binomes",
-                "Des ateliers avec la conseillère numérique où les parents travaillent en binômes, visant "
-                "l'autonomie, et une voie sans numérique négociée avec le collège",
+                "Ateliers en binômes de parents avec la conseillère numérique, "
+                "visant l'autonomie, et une voie papier gardée",
                 R,
                 10,
                 "ateliers",
                 "Les binômes font circuler les savoirs entre parents, et ceux qui progressent peuvent devenir "
-                "relais. Viser l'autonomie plutôt que le dépannage, et garder une voie non numérique pour ceux qui "
-                "en ont besoin, évite qu'une partie des familles reste à l'écart.",
+                "relais. Viser l'autonomie plutôt que le dépannage, et garder avec le collège une voie non "
+                "numérique pour ceux qui en ont besoin, évite qu'une partie des familles reste à l'écart.",
             ),
             choice(
                 "conseillere-seule",
-                "Confier tous les ateliers à la conseillère numérique",
+                "Confier tous les ateliers à la conseillère numérique, dont "
+                "c'est le métier, avec un programme progressif",
                 A,
                 6,
                 "ateliers",
@@ -235,7 +234,7 @@ NODES = [
             ),
             choice(
                 "programme-fixe",
-                "Les animer vous-même selon un programme fixé à l'avance",
+                "Les animer vous-même, avec un programme préparé à l'avance : connexion, notes, absences, messagerie",
                 X,
                 2,
                 "ateliers",
@@ -255,8 +254,7 @@ NODES = [
         [
             choice(
                 "retour-au-college",
-                "Préparer avec les parents une rencontre au collège où ils présentent ce qu'ils ont appris et ce "
-                "qui devrait changer de son côté",
+                "Préparer avec les parents une rencontre au collège où ils présentent ce qui devrait changer",
                 R,
                 10,
                 "evaluation",
@@ -266,7 +264,7 @@ NODES = [
             ),
             choice(
                 "accepter",
-                "Accepter de recevoir toutes les familles orientées par le collège",
+                "Accueillir toutes les familles que le collège orientera, en ouvrant un atelier de plus",
                 A,
                 4,
                 "evaluation",
@@ -275,7 +273,7 @@ NODES = [
             ),
             choice(
                 "publier-critique",
-                "Publier sur la page du centre social une critique des outils du collège",
+                "Publier sur la page du centre social un article sur les blocages de l'ENT, pour alerter le collège",
                 X,
                 1,
                 "fin-defiance",
@@ -286,39 +284,42 @@ NODES = [
     ),
     decision(
         "evaluation",
-        "La fin de l'année scolaire",
+        "Un succès à partager",
         Phase.EVALUATION,
         "<p>L'année se termine. Le collège a ajouté des envois sur papier à la demande et une permanence à la "
-        "rentrée. Quatre binômes de parents continuent de s'entraider.</p>",
+        "rentrée ; quatre binômes de parents continuent de s'entraider. La principale veut présenter ces résultats "
+        "à la réunion de rentrée comme le « plan numérique du collège », et vous demande une page de bilan.</p>",
         [
             choice(
                 "mesurer-autonomie",
-                "Faire le bilan avec les parents : ce qu'ils savent faire seuls, les binômes encore actifs, ce qui "
-                "a changé au collège, puis décider ensemble de l'année suivante",
+                "Préparer avec les parents un bilan qu'ils présenteront eux-mêmes à la réunion de rentrée",
                 R,
                 10,
                 "fin-autonomie",
-                "Évaluer l'autonomie acquise, l'entraide et les changements obtenus dans l'institution dit "
-                "l'essentiel de ce qu'a produit l'action. Le faire avec les parents leur permet de mesurer leur "
-                "propre progression et de décider de la suite.",
+                "Le succès est partagé : le collège a changé ses pratiques, les parents ont gagné en "
+                "autonomie. Faire le bilan avec les parents (ce qu'ils savent faire seuls, les binômes "
+                "actifs, ce qui a changé au collège) et leur laisser la parole devant l'institution "
+                "montre qui a porté l'action, sans rompre le partenariat.",
             ),
             choice(
                 "compter-ateliers",
-                "Compter les ateliers et les participants pour le rapport d'activité",
+                "Envoyer à la principale la page demandée : ateliers, participants, changements",
                 A,
                 4,
                 "fin-mitigee",
-                "Les chiffres de participation sont utiles, mais ils ne montrent ni l'autonomie gagnée ni les "
-                "changements obtenus au collège.",
+                "Répondre à un partenaire est normal, et les chiffres sont utiles. Mais une page rédigée "
+                "par vous laisse l'institution raconter seule l'histoire : les parents, qui ont fait "
+                "remonter les blocages, disparaissent du bilan et ne décident pas de la suite.",
             ),
             choice(
                 "questionnaire-en-ligne",
-                "Envoyer un questionnaire de satisfaction en ligne",
+                "Demander à la principale de ne pas présenter ces résultats, dont le mérite revient aux parents",
                 X,
                 1,
                 "fin-mitigee",
-                "Un questionnaire uniquement en ligne exclut justement les familles pour qui l'action a été "
-                "conçue. La forme de l'évaluation doit être accessible à tous les participants.",
+                "Vous défendez les parents, mais sans leur demander leur avis, et vous faites du collège un "
+                "adversaire alors que ses changements comptent aussi. La question n'est pas à qui revient le "
+                "mérite, mais qui prend la parole : c'est avec les parents qu'elle se règle.",
             ),
         ],
     ),
@@ -335,9 +336,9 @@ NODES = [
         "fin-mitigee",
         "Des ateliers sans lendemain",
         Phase.EVALUATION,
-        "<p>Les ateliers ont rendu service, mais personne ne sait ce qu'ils ont changé. Sans bilan partagé, le "
-        "projet n'est pas reconduit. Évaluer l'autonomie gagnée et les changements obtenus, avec les parents, "
-        "aurait donné des raisons de continuer.</p>",
+        "<p>Les ateliers ont rendu service, mais les parents ne se reconnaissent pas dans le bilan présenté à la "
+        "rentrée, et le groupe ne se retrouve pas. Évaluer l'autonomie gagnée et les changements obtenus avec les "
+        "parents, et leur laisser la parole devant l'institution, aurait donné des raisons de continuer.</p>",
     ),
     ending(
         "fin-dependance",

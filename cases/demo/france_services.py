@@ -65,8 +65,7 @@ NODES = [
         [
             choice(
                 "diagnostic-partage",
-                "Réunir France Services, la CAF, la CPAM, le CCAS, le conseiller numérique et des habitants pour "
-                "croiser ce que chacun voit : qui vient, qui ne vient pas, et pourquoi",
+                "Réunir France Services, CAF, CPAM, CCAS et des habitants pour croiser qui vient, qui ne vient pas",
                 R,
                 10,
                 "qui-ne-vient-pas",
@@ -75,7 +74,7 @@ NODES = [
             ),
             choice(
                 "statistiques",
-                "Analyser les statistiques de fréquentation de France Services",
+                "Analyser les statistiques de fréquentation de France Services par commune et par type de démarche",
                 A,
                 4,
                 "qui-ne-vient-pas",
@@ -84,7 +83,7 @@ NODES = [
             ),
             choice(
                 "plus-de-guichets",
-                "Demander plus d'heures d'ouverture au guichet",
+                "Demander plus d'heures d'ouverture au guichet, dont la file d'attente déborde chaque matin",
                 X,
                 2,
                 "fin-guichet",
@@ -111,8 +110,7 @@ NODES = [
         [
             choice(
                 "aller-vers",
-                "Aller à la rencontre des habitants là où ils sont (marché, épicerie ambulante, associations) avec "
-                "des habitants volontaires, pour entendre leurs raisons",
+                "Aller écouter les habitants au marché et à l'épicerie ambulante, avec des habitants volontaires",
                 R,
                 10,
                 "permanences",
@@ -122,7 +120,8 @@ NODES = [
             ),
             choice(
                 "depliant",
-                "Envoyer par courrier un dépliant présentant les droits et les aides",
+                "Envoyer à chaque foyer des hameaux un dépliant clair sur "
+                "les droits et les aides, avec un numéro d'appel",
                 A,
                 4,
                 "permanences",
@@ -131,7 +130,7 @@ NODES = [
             ),
             choice(
                 "campagne-courriel",
-                "Lancer une campagne d'information par courriel",
+                "Lancer une campagne d'information par courriel, ciblée sur les allocataires des hameaux",
                 X,
                 1,
                 "permanences",
@@ -158,8 +157,7 @@ NODES = [
         [
             choice(
                 "co-construire",
-                "Choisir avec les habitants et les mairies des lieux et des horaires accessibles (jour de marché, "
-                "salle de mairie, une soirée par mois), relayés par la pharmacie, l'école et l'épicerie",
+                "Choisir avec habitants et mairies des lieux et horaires accessibles, relayés par pharmacie et école",
                 R,
                 10,
                 "pairs-relais",
@@ -168,7 +166,7 @@ NODES = [
             ),
             choice(
                 "horaires-des-mairies",
-                "Tenir les permanences dans les mairies, aux heures d'ouverture du secrétariat",
+                "Tenir les permanences dans les mairies des hameaux, aux heures d'ouverture du secrétariat",
                 A,
                 5,
                 "pairs-relais",
@@ -178,7 +176,7 @@ NODES = [
             ),
             choice(
                 "rester-au-bourg",
-                "Garder les permanences à France Services, de 9 heures à midi",
+                "Garder les permanences à France Services, de 9 h à midi, et les annoncer dans le bulletin municipal",
                 X,
                 1,
                 "fin-guichet",
@@ -196,19 +194,18 @@ NODES = [
         [
             choice(
                 "role-clair",
-                "Construire avec eux un rôle clair (accueillir, expliquer, accompagner vers la permanence, aider à "
-                "apprendre) et réserver les démarches faites pour autrui aux aidants professionnels habilités",
+                "Définir avec eux un rôle d'accueil et d'orientation, les démarches restant aux aidants habilités",
                 R,
                 10,
                 "ateliers",
-                "Les pairs relais apportent la confiance et le savoir d'expérience. Leur rôle se définit avec eux "
-                "et se soutient dans la durée. Faire une démarche à la place d'un usager relève d'un cadre précis "
-                "(comme le mandat Aidants Connect, réservé aux aidants professionnels habilités) qui protège les "
-                "personnes.",
+                "Les pairs relais apportent la confiance et le savoir d'expérience. Leur rôle (accueillir, "
+                "expliquer, accompagner vers la permanence) se définit avec eux et se soutient dans la durée. "
+                "Faire une démarche à la place d'un usager relève d'un cadre précis (comme le mandat Aidants "
+                "Connect, réservé aux aidants professionnels habilités) qui protège les personnes.",
             ),
             choice(
                 "professionnels-seuls",
-                "Décliner : seuls les professionnels doivent intervenir",
+                "Décliner poliment : seuls des professionnels formés peuvent intervenir auprès des usagers",
                 A,
                 4,
                 "ateliers",
@@ -217,7 +214,8 @@ NODES = [
             ),
             choice(
                 "laisser-faire",
-                "Les laisser faire les démarches de leurs voisins avec leurs identifiants",
+                "Les laisser aider leurs voisins avec leurs identifiants, "
+                "puisque la confiance est là et les démarches urgentes",
                 X,
                 0,
                 "fin-risque",
@@ -236,8 +234,8 @@ NODES = [
         [
             choice(
                 "faire-remonter",
-                "Documenter les blocages avec les participants et les présenter aux partenaires de la CAF et de la "
-                "CPAM au comité local, avec des participants qui témoignent",
+                "Documenter les blocages avec les participants et les présenter "
+                "avec eux à la CAF et à la CPAM, au comité local",
                 R,
                 10,
                 "evaluation",
@@ -247,7 +245,7 @@ NODES = [
             ),
             choice(
                 "contourner",
-                "Trouver au cas par cas des solutions de contournement",
+                "Trouver pour chaque participant une solution de contournement, par exemple un envoi par courrier",
                 A,
                 5,
                 "evaluation",
@@ -256,7 +254,7 @@ NODES = [
             ),
             choice(
                 "faire-a-leur-place",
-                "Faire les démarches à la place des participants pour gagner du temps",
+                "Faire vous-même les démarches bloquées depuis le poste de France Services, pour gagner du temps",
                 X,
                 1,
                 "evaluation",
@@ -267,39 +265,45 @@ NODES = [
     ),
     decision(
         "evaluation",
-        "Le bilan demandé",
+        "Après le financement",
         Phase.EVALUATION,
-        "<p>Un an après, le financeur du collectif demande « le nombre de dossiers traités ». Les permanences "
-        "mobiles ont lieu dans quatre communes ; deux blocages signalés ont été corrigés par les caisses.</p>",
+        "<p>Un an après, les permanences mobiles ont lieu dans quatre communes ; deux blocages signalés ont "
+        "été corrigés par les caisses. Mais le financement qui paie les déplacements et votre temps de "
+        "coordination s'arrête dans six mois. La CAF propose de reprendre seule une permanence sur "
+        "rendez-vous dans deux communes ; les pairs relais s'inquiètent pour les autres.</p>",
         [
             choice(
                 "mesurer-autonomie",
-                "Donner le nombre de dossiers, mais aussi mesurer avec les participants et les pairs relais "
-                "l'autonomie gagnée, les droits ouverts et les dysfonctionnements corrigés",
+                "Réunir partenaires, pairs relais et participants pour faire le bilan et répartir la suite entre eux",
                 R,
                 10,
                 "fin-reseau",
-                "Compter les dossiers ne dit pas si les personnes savent désormais faire seules, ni si les "
-                "institutions ont changé. Une évaluation construite avec les participants rend visibles ces effets, "
-                "qui font la valeur de l'action collective.",
+                "Un partenariat survit à la fin d'un financement quand chacun sait ce qu'il y gagne et ce "
+                "qu'il y apporte. Un bilan partagé (autonomie gagnée, droits ouverts, blocages corrigés), "
+                "construit avec les participants et les pairs relais, donne aux partenaires des raisons "
+                "de continuer et laisse les habitants peser sur la suite.",
             ),
             choice(
                 "dossiers-et-temoignages",
-                "Fournir le nombre de dossiers avec quelques témoignages",
+                "Accepter l'offre de la CAF pour deux communes et chercher un autre financeur pour les deux autres",
                 A,
                 5,
                 "fin-mitigee",
-                "Les témoignages humanisent le bilan, mais sans mesure de l'autonomie ni des changements "
-                "institutionnels, l'action ressemble à un simple guichet supplémentaire.",
+                "La solution est pragmatique et sauve deux permanences. Mais elle se décide entre "
+                "institutions, sans les pairs relais ni les participants, et transforme un "
+                "collectif en guichets juxtaposés : les blocages cessent de remonter, et les deux "
+                "autres communes restent suspendues à un financement incertain.",
             ),
             choice(
                 "dossiers-seuls",
-                "Ne transmettre que le nombre de dossiers traités",
+                "Confier les permanences aux pairs relais bénévoles, qui connaissent les habitants et ne coûtent rien",
                 X,
                 1,
                 "fin-mitigee",
-                "Ne compter que les dossiers, c'est valoriser le fait de faire à la place, à l'opposé du but "
-                "recherché. Plus l'action réussit à rendre les gens autonomes, moins ce chiffre progresse.",
+                "Les pairs relais sont une ressource, pas une main-d'œuvre gratuite. Les laisser "
+                "seuls tenir les permanences leur fait porter une responsabilité qui n'est pas la "
+                "leur, et les démarches faites pour autrui demandent un cadre, comme le mandat "
+                "Aidants Connect réservé aux aidants professionnels habilités.",
             ),
         ],
     ),
@@ -307,17 +311,18 @@ NODES = [
         "fin-reseau",
         "Un réseau de solidarité numérique",
         Phase.EVALUATION,
-        "<p>Le financeur reconduit l'action, convaincu par les effets mesurés. Les pairs relais accueillent les "
-        "nouveaux venus, les caisses consultent le collectif avant de modifier leurs formulaires. Aller vers, "
-        "faire avec et se mettre en réseau : les trois principes de la médiation ont guidé l'action.</p>",
+        "<p>Les partenaires se répartissent la suite des permanences, convaincus par un bilan construit avec les "
+        "participants. Les pairs relais accueillent les nouveaux venus, les caisses consultent le collectif avant "
+        "de modifier leurs formulaires. Aller vers, faire avec et se mettre en réseau : les trois principes de la "
+        "médiation ont guidé l'action.</p>",
     ),
     ending(
         "fin-mitigee",
         "Un guichet de plus",
         Phase.EVALUATION,
-        "<p>L'action est présentée comme un guichet parmi d'autres ; son financement devient incertain. Mesurer "
-        "l'autonomie gagnée et faire remonter les dysfonctionnements, c'est montrer ce que l'action collective "
-        "apporte de plus.</p>",
+        "<p>Les permanences survivent ici et là, chacune rattachée à une institution ; le collectif ne se réunit "
+        "plus et les blocages ne remontent plus. Un partenariat se prolonge quand ceux qui le font vivre, habitants "
+        "compris, décident ensemble de la suite et de ce que chacun y apporte.</p>",
     ),
     ending(
         "fin-guichet",

@@ -59,8 +59,7 @@ NODES = [
         [
             choice(
                 "diagnostic-itinerant",
-                "Mener un diagnostic itinérant : aller là où sont les jeunes (abribus, stade, fêtes de village) avec "
-                "la mission locale et la MSA, et recueillir leur parole et leurs trajets",
+                "Faire un diagnostic itinérant avec la mission locale et la MSA : abribus, stade, fêtes de village",
                 R,
                 10,
                 "former-le-groupe",
@@ -70,7 +69,7 @@ NODES = [
             ),
             choice(
                 "questionnaire-inscrits",
-                "Faire remplir un questionnaire aux jeunes inscrits à la mission locale",
+                "Faire remplir aux jeunes inscrits à la mission locale un questionnaire sur leurs trajets et horaires",
                 A,
                 4,
                 "former-le-groupe",
@@ -79,7 +78,7 @@ NODES = [
             ),
             choice(
                 "etude-bureau",
-                "Proposer à l'intercommunalité de commander une étude de mobilité à un bureau d'études",
+                "Proposer à l'intercommunalité de financer une étude de mobilité confiée à un bureau d'études",
                 X,
                 2,
                 "projet-des-adultes",
@@ -107,7 +106,7 @@ NODES = [
         [
             choice(
                 "tester-avec-les-jeunes",
-                "Proposer de confronter la proposition aux jeunes avant le vote",
+                "Demander au conseil de reporter le vote pour confronter d'abord la proposition aux jeunes",
                 R,
                 8,
                 "former-le-groupe",
@@ -117,7 +116,7 @@ NODES = [
             ),
             choice(
                 "laisser-voter",
-                "Laisser le vote se faire : le projet a le mérite d'exister",
+                "Laisser le vote se faire : le projet a le mérite d'exister, on l'ajustera à l'usage",
                 X,
                 1,
                 "fin-projet-des-adultes",
@@ -136,8 +135,8 @@ NODES = [
         [
             choice(
                 "horaires-des-jeunes",
-                "Se réunir le samedi ou en soirée dans un lieu accessible, organiser le covoiturage, et préciser "
-                "avec votre cheffe de service le cadre (mandat, mineurs, autorisations)",
+                "Se réunir le samedi dans un lieu proche, avec covoiturage, "
+                "et cadrer avec votre cheffe le cas des mineurs",
                 R,
                 10,
                 "porter-le-projet",
@@ -147,7 +146,7 @@ NODES = [
             ),
             choice(
                 "en-visio",
-                "Proposer des réunions en visioconférence",
+                "Proposer des réunions en visioconférence, le soir, pour que chacun puisse suivre de chez soi",
                 A,
                 5,
                 "porter-le-projet",
@@ -157,7 +156,7 @@ NODES = [
             ),
             choice(
                 "horaires-institution",
-                "Garder l'horaire proposé : c'est là que se trouvent les partenaires",
+                "Garder le mardi à 10 h au siège : les partenaires y sont, et les jeunes pourront s'organiser",
                 X,
                 0,
                 "fin-desertion",
@@ -176,8 +175,7 @@ NODES = [
         [
             choice(
                 "choix-eclaire",
-                "Présenter les deux options, leurs avantages et leurs risques, laisser les jeunes choisir, et viser "
-                "une première victoire rapide : obtenir une salle de la mairie",
+                "Présenter les deux options aux jeunes, les laisser choisir, et viser vite une salle de la mairie",
                 R,
                 10,
                 "premiere-victoire",
@@ -187,7 +185,7 @@ NODES = [
             ),
             choice(
                 "structure-porteuse",
-                "Faire porter le projet par le centre social, avec un comité de jeunes",
+                "Faire porter le projet par le centre social, plus sûr juridiquement, avec un comité de jeunes",
                 A,
                 6,
                 "premiere-victoire",
@@ -196,7 +194,7 @@ NODES = [
             ),
             choice(
                 "vous-redigez",
-                "Rédiger vous-même le dossier de financement pour aller plus vite",
+                "Rédiger vous-même le dossier de financement pour aller vite, puis le faire valider par les jeunes",
                 X,
                 2,
                 "premiere-victoire",
@@ -215,8 +213,7 @@ NODES = [
         [
             choice(
                 "rencontre-riverains",
-                "Organiser une rencontre entre les jeunes et les riverains, où les jeunes présentent le projet et "
-                "proposent des règles ; vous animez l'échange",
+                "Organiser une rencontre où les jeunes présentent le projet aux riverains et proposent des règles",
                 R,
                 10,
                 "negociation",
@@ -225,7 +222,7 @@ NODES = [
             ),
             choice(
                 "imposer-horaires",
-                "Fixer vous-même une heure de fermeture pour éviter les ennuis",
+                "Fixer vous-même une heure de fermeture du local, 21 h, et l'afficher pour couper court aux plaintes",
                 A,
                 4,
                 "negociation",
@@ -234,7 +231,7 @@ NODES = [
             ),
             choice(
                 "prendre-parti",
-                "Écrire au conseil municipal pour défendre les jeunes contre les riverains",
+                "Écrire au conseil municipal pour défendre le projet des jeunes face aux plaintes des riverains",
                 X,
                 1,
                 "fin-conflit",
@@ -254,8 +251,7 @@ NODES = [
         [
             choice(
                 "delegation-preparee",
-                "Préparer l'intervention avec le groupe (arguments, carte des trajets, répétition), demander un "
-                "horaire compatible et laisser une délégation de jeunes présenter",
+                "Préparer l'intervention avec le groupe, demander un autre horaire et laisser une délégation parler",
                 R,
                 10,
                 "evaluation",
@@ -265,7 +261,7 @@ NODES = [
             ),
             choice(
                 "vous-representez",
-                "Présenter vous-même le projet au nom des jeunes qui travaillent",
+                "Y aller à 14 h et présenter vous-même le projet, au nom des jeunes retenus par leur travail",
                 A,
                 4,
                 "evaluation",
@@ -274,7 +270,8 @@ NODES = [
             ),
             choice(
                 "attendre",
-                "Décliner l'invitation : le groupe n'est pas prêt",
+                "Décliner l'invitation pour cette fois : le groupe n'est pas "
+                "encore prêt à défendre son projet devant des élus",
                 X,
                 2,
                 "evaluation",
@@ -285,40 +282,45 @@ NODES = [
     ),
     decision(
         "evaluation",
-        "Un an après",
+        "Quand les fondateurs s'en vont",
         Phase.EVALUATION,
-        "<p>La communauté de communes a lancé avec la MSA un prêt de scooters. Trois jeunes ont obtenu leur "
-        "permis ; plusieurs membres fondateurs ont trouvé un emploi et viennent moins. Des plus jeunes "
-        "fréquentent le local.</p>",
+        "<p>Un an après, la communauté de communes a lancé avec la MSA un prêt de scooters ; trois jeunes "
+        "ont obtenu leur permis. Les membres fondateurs, qui ont trouvé un emploi, viennent moins et "
+        "parlent d'« arrêter là ». Des plus jeunes fréquentent le local mais n'ont jamais pris la parole "
+        "en réunion. Le financement du projet s'arrête à la fin de l'année.</p>",
         [
             choice(
                 "bilan-et-transmission",
-                "Faire le bilan avec le groupe (mobilité, emploi, confiance, place dans la commune) et organiser la "
-                "transmission aux plus jeunes",
+                "Réunir anciens et nouveaux pour un bilan, et organiser le "
+                "parrainage des plus jeunes par les fondateurs",
                 R,
                 10,
                 "fin-relais",
-                "Un groupe de jeunes se renouvelle par nature : le départ de membres qui ont trouvé un emploi est un "
-                "succès, pas un échec. Le bilan partagé met en valeur les effets sur les personnes et prépare la "
-                "relève.",
+                "Un groupe de jeunes se renouvelle par nature : le départ de membres qui ont trouvé un emploi "
+                "est un succès, pas un échec. Le bilan partagé met en valeur les effets sur les personnes "
+                "(mobilité, emploi, confiance), et le parrainage permet aux plus jeunes de prendre la parole à "
+                "leur tour ; la question du financement se traite ensuite avec eux.",
             ),
             choice(
                 "rapport-financeurs",
-                "Rédiger le rapport attendu par les financeurs",
+                "Monter avec la mission locale une demande de prolongation du financement, pour garder le local",
                 A,
                 5,
                 "fin-essoufflement",
-                "Rendre compte aux financeurs est nécessaire, mais ce rapport ne remplace pas un bilan avec le "
-                "groupe, qui seul peut décider de sa suite.",
+                "Chercher à prolonger le financement est légitime, mais vous le faites sans le "
+                "groupe, et un budget garde un local ouvert, pas un collectif vivant. La vraie "
+                "question, qui portera le projet après les fondateurs, reste sans réponse.",
             ),
             choice(
                 "clore",
-                "Clore l'action, puisque les fondateurs sont partis",
+                "Respecter le souhait des fondateurs et clore l'action, en "
+                "orientant les plus jeunes vers la mission locale",
                 X,
                 1,
                 "fin-essoufflement",
-                "Clore sans le groupe ignore les plus jeunes qui arrivent et la dynamique créée. Poursuivre, "
-                "transmettre ou clore se décide avec les personnes concernées.",
+                "Clore parce que les fondateurs s'en vont ignore les plus jeunes qui arrivent et la dynamique "
+                "créée. Les renvoyer chacun vers un suivi individuel revient à défaire ce que le groupe avait "
+                "construit. Poursuivre, transmettre ou clore se décide avec toutes les personnes concernées.",
             ),
         ],
     ),

@@ -64,8 +64,7 @@ NODES = [
         [
             choice(
                 "recenser-ensemble",
-                "Proposer aux locataires de recenser ensemble les désordres, logement par logement (photos, "
-                "courriers datés), et les informer de leurs droits avec l'ADIL",
+                "Proposer aux locataires de recenser ensemble les désordres, et de s'informer de leurs droits à l'ADIL",
                 R,
                 10,
                 "collectif",
@@ -75,7 +74,7 @@ NODES = [
             ),
             choice(
                 "signalement-individuel",
-                "Signaler la situation du seul logement de M. Haddad au service d'hygiène",
+                "Signaler sans attendre au service d'hygiène le logement de M. Haddad, vu l'asthme de son fils",
                 A,
                 5,
                 "collectif",
@@ -85,7 +84,7 @@ NODES = [
             ),
             choice(
                 "promettre-relogement",
-                "Promettre à M. Haddad d'obtenir rapidement un relogement",
+                "Rassurer M. Haddad en lui promettant d'obtenir un relogement rapide, vu la santé de son fils",
                 X,
                 0,
                 "promesse-intenable",
@@ -104,7 +103,7 @@ NODES = [
         [
             choice(
                 "reconnaitre",
-                "Reconnaître votre erreur, expliquer ce qui dépend de vous, et proposer une démarche avec les voisins",
+                "Reconnaître votre erreur, dire ce qui dépend de vous, et proposer une démarche avec les voisins",
                 R,
                 8,
                 "collectif",
@@ -113,7 +112,8 @@ NODES = [
             ),
             choice(
                 "nouvelle-promesse",
-                "Promettre que le dossier sera désormais prioritaire",
+                "Promettre à M. Haddad que son dossier sera désormais traité "
+                "en priorité, et relancer vous-même la mairie",
                 X,
                 0,
                 "fin-defiance",
@@ -132,8 +132,7 @@ NODES = [
         [
             choice(
                 "clarifier-position",
-                "Clarifier avec votre directrice ce que l'association peut faire (informer, accompagner, pas "
-                "diriger), et convenir avec le groupe que personne ne sera exposé contre son gré",
+                "Clarifier avec votre directrice le rôle de l'association ; n'exposer personne contre son gré",
                 R,
                 10,
                 "strategie",
@@ -143,7 +142,7 @@ NODES = [
             ),
             choice(
                 "avancer-discretement",
-                "Continuer sans en parler à votre directrice pour ne pas freiner le groupe",
+                "Continuer avec le groupe sans en parler à votre directrice, pour ne pas freiner la dynamique",
                 X,
                 1,
                 "strategie",
@@ -154,7 +153,7 @@ NODES = [
             ),
             choice(
                 "temoignage-fragile",
-                "Demander à M. Sow de témoigner publiquement, puisque son logement est le plus dégradé",
+                "Demander à M. Sow de témoigner publiquement, puisque son logement est le plus dégradé de l'immeuble",
                 X,
                 0,
                 "fin-expose",
@@ -182,8 +181,8 @@ NODES = [
         [
             choice(
                 "peser-les-risques",
-                "Aider le groupe à peser les options et les risques pour chacun, et à bâtir une progression "
-                "(courrier collectif, saisine du service d'hygiène, action publique si rien ne bouge)",
+                "Peser les risques avec le groupe et bâtir une progression : "
+                "courrier, service d'hygiène, puis action publique",
                 R,
                 10,
                 "courrier",
@@ -192,7 +191,8 @@ NODES = [
             ),
             choice(
                 "negocier-seulement",
-                "Recommander de s'en tenir à la négociation amiable",
+                "Recommander de s'en tenir à une négociation amiable, par "
+                "courrier puis rendez-vous avec le propriétaire",
                 A,
                 5,
                 "courrier",
@@ -201,7 +201,7 @@ NODES = [
             ),
             choice(
                 "rassemblement-immediat",
-                "Soutenir le rassemblement immédiat proposé par l'association d'habitants",
+                "Soutenir le rassemblement devant l'agence proposé par Habitat Debout, tant que la colère est là",
                 X,
                 2,
                 "courrier",
@@ -221,8 +221,7 @@ NODES = [
         [
             choice(
                 "saisir-hygiene",
-                "Avec les locataires, demander au service d'hygiène de visiter tous les logements, et vérifier avec "
-                "l'ADIL leurs droits face aux menaces",
+                "Avec les locataires, demander au service d'hygiène de visiter tous les logements, et consulter l'ADIL",
                 R,
                 10,
                 "visite",
@@ -232,7 +231,8 @@ NODES = [
             ),
             choice(
                 "accepter-partiel",
-                "Conseiller d'accepter les travaux chez M. Haddad et de voir ensuite",
+                "Conseiller d'accepter les travaux chez M. Haddad, urgents "
+                "pour son fils, et de reparler du reste après",
                 A,
                 3,
                 "visite",
@@ -241,7 +241,7 @@ NODES = [
             ),
             choice(
                 "renoncer",
-                "Conseiller au groupe de renoncer, les menaces étant trop sérieuses",
+                "Conseiller au groupe de renoncer, les menaces sur le maintien dans les lieux étant trop sérieuses",
                 X,
                 0,
                 "fin-abandon",
@@ -259,8 +259,7 @@ NODES = [
         [
             choice(
                 "delegation",
-                "Refuser de négocier seule et proposer une rencontre avec une délégation choisie par les "
-                "locataires, en restant en appui",
+                "Refuser de le voir seule et proposer une rencontre avec une délégation choisie par les locataires",
                 R,
                 10,
                 "bilan",
@@ -270,7 +269,7 @@ NODES = [
             ),
             choice(
                 "rencontre-seule",
-                "Le rencontrer seule pour apaiser, puis rendre compte au groupe",
+                "Accepter de le rencontrer seule pour apaiser les tensions, puis rendre compte fidèlement au groupe",
                 A,
                 3,
                 "bilan",
@@ -279,7 +278,7 @@ NODES = [
             ),
             choice(
                 "promettre-les-travaux",
-                "Annoncer aux locataires que les travaux seront faits avant l'hiver",
+                "Annoncer aux locataires que, la procédure étant engagée, les travaux seront faits avant l'hiver",
                 X,
                 1,
                 "bilan",
@@ -290,39 +289,43 @@ NODES = [
     ),
     decision(
         "bilan",
-        "Huit mois plus tard",
+        "L'immeuble d'à côté",
         Phase.EVALUATION,
-        "<p>Les travaux sont faits dans les trois logements visés par la procédure ; ailleurs, des réparations "
-        "partielles. Les locataires d'un immeuble voisin ont demandé conseil au collectif.</p>",
+        "<p>Huit mois plus tard, les travaux sont faits dans les trois logements visés par la "
+        "procédure ; ailleurs, des réparations partielles. Les locataires d'un immeuble voisin "
+        "viennent demander conseil au collectif. Habitat Debout propose aux locataires de "
+        "rejoindre l'association. Votre directrice aimerait clore le dossier.</p>",
         [
             choice(
                 "bilan-partage",
-                "Faire le bilan avec les locataires (travaux, santé, droits connus, liens entre voisins) et décider "
-                "ensemble de la suite : continuer, rejoindre une association d'habitants ou clore",
+                "Faire le bilan avec les locataires, puis les laisser choisir s'ils épaulent l'immeuble voisin",
                 R,
                 10,
                 "fin-droits",
-                "L'évaluation porte sur la situation, mais aussi sur les personnes (connaissance de leurs droits, "
-                "confiance) et sur les relations avec les institutions. Le choix de la suite appartient au "
-                "groupe.",
+                "L'évaluation porte sur la situation, mais aussi sur les personnes (connaissance de leurs "
+                "droits, confiance) et sur les relations avec les institutions. Elle montre aux locataires ce "
+                "qu'ils savent désormais faire et qu'ils peuvent transmettre ; épauler leurs voisins, "
+                "rejoindre une association d'habitants ou clore, ce choix leur appartient.",
             ),
             choice(
                 "bilan-technique",
-                "Dresser la liste des travaux réalisés pour le dossier",
+                "Ouvrir un suivi individuel pour chaque ménage de l'immeuble voisin, comme pour M. Haddad au départ",
                 A,
                 4,
                 "fin-partielle",
-                "La liste est utile, mais elle ignore ce que les locataires ont appris et la demande de l'immeuble "
-                "voisin, signe d'une dynamique qui dépasse le cas.",
+                "Les voisins seront reçus, mais un par un, comme si leurs problèmes étaient sans lien. Vous "
+                "laissez de côté ce que le collectif a appris (recenser, écrire, saisir le service d'hygiène) et "
+                "qui pourrait servir à l'immeuble voisin, et le groupe se défait sans avoir mesuré son expérience.",
             ),
             choice(
                 "classer",
-                "Classer le dossier : les travaux principaux sont faits",
+                "Proposer à Habitat Debout de reprendre le collectif et l'immeuble voisin, puis classer votre dossier",
                 X,
                 1,
                 "fin-partielle",
-                "Classer seule le dossier ignore les logements encore dégradés et prive le groupe de la décision "
-                "sur sa propre suite.",
+                "Une association d'habitants peut être un bon relais, mais c'est au collectif de choisir "
+                "ses alliés. Organiser la passation sans lui et classer le dossier ignore les logements "
+                "encore dégradés et prive le groupe de la décision sur sa propre suite.",
             ),
         ],
     ),

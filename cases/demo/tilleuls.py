@@ -82,7 +82,7 @@ NODES = [
         [
             choice(
                 "aides-une-par-une",
-                "Instruire huit demandes d'aide une par une, sans autre démarche",
+                "Monter les huit dossiers au volet énergie du FSL et vérifier les chèques énergie, ménage par ménage",
                 A,
                 4,
                 "diagnostic-partage",
@@ -94,7 +94,7 @@ NODES = [
             ),
             choice(
                 "croiser-constats",
-                "Traiter les urgences et proposer aux ménages de comparer ensemble leurs factures et leurs logements",
+                "Traiter les urgences, puis proposer aux ménages de comparer ensemble factures et logements",
                 R,
                 10,
                 "diagnostic-partage",
@@ -105,7 +105,7 @@ NODES = [
             ),
             choice(
                 "info-ecogestes",
-                "Organiser une information collective sur les éco-gestes",
+                "Organiser une réunion d'information sur les éco-gestes et la maîtrise des consommations",
                 X,
                 1,
                 "reunion-ecogestes",
@@ -136,7 +136,7 @@ NODES = [
         [
             choice(
                 "ecouter",
-                "Arrêter la présentation et recueillir ce que les habitants constatent",
+                "Arrêter les diapositives et noter ce que les habitants constatent chez eux",
                 R,
                 8,
                 "diagnostic-partage",
@@ -146,7 +146,7 @@ NODES = [
             ),
             choice(
                 "poursuivre",
-                "Poursuivre la présentation prévue puis répondre aux questions",
+                "Finir la présentation, puis ouvrir un temps de questions pour répondre aux objections",
                 X,
                 0,
                 "fin-repli",
@@ -167,8 +167,7 @@ NODES = [
         [
             choice(
                 "releves-ensemble",
-                "Proposer au groupe de relever ensemble températures, factures et désordres, "
-                "logement par logement, en y associant la CESF du bailleur",
+                "Relever avec le groupe températures, factures et désordres, en y associant la CESF du bailleur",
                 R,
                 10,
                 "mobilisation",
@@ -178,7 +177,7 @@ NODES = [
             ),
             choice(
                 "audit-d-abord",
-                "Demander d'abord un audit technique avant d'impliquer davantage les habitants",
+                "Demander d'abord au bailleur un audit de la chaudière, avant d'aller plus loin avec les habitants",
                 A,
                 4,
                 "mobilisation",
@@ -188,7 +187,7 @@ NODES = [
             ),
             choice(
                 "questionnaire",
-                "Envoyer un questionnaire par courrier à tous les locataires",
+                "Envoyer à tous les locataires un questionnaire sur leurs factures et leur confort thermique",
                 X,
                 2,
                 "mobilisation",
@@ -217,8 +216,7 @@ NODES = [
         [
             choice(
                 "mandat-et-porte-a-porte",
-                "Clarifier votre mandat avec votre cheffe de service, puis faire du "
-                "porte-à-porte avec deux habitantes et relancer l'amicale",
+                "Faire préciser votre mandat, puis frapper aux portes avec deux habitantes et l'amicale",
                 R,
                 10,
                 "projet",
@@ -228,7 +226,7 @@ NODES = [
             ),
             choice(
                 "porte-parole-unique",
-                "Désigner Mme Diallo comme porte-parole unique, puisqu'elle s'exprime bien",
+                "Proposer à Mme Diallo de devenir la porte-parole du groupe, puisqu'elle s'exprime bien",
                 X,
                 2,
                 "projet",
@@ -238,7 +236,7 @@ NODES = [
             ),
             choice(
                 "reunion-publique-elu",
-                "Inviter tout de suite l'adjoint au logement à une réunion publique",
+                "Inviter dès maintenant l'adjoint au logement à une réunion publique dans la résidence",
                 A,
                 5,
                 "projet",
@@ -258,7 +256,7 @@ NODES = [
         [
             choice(
                 "formuler-ensemble",
-                "Aider le groupe à formuler lui-même des demandes précises, un calendrier et une répartition des rôles",
+                "Aider le groupe à formuler lui-même des demandes précises, un calendrier et qui fait quoi",
                 R,
                 10,
                 "rencontre-bailleur",
@@ -268,7 +266,7 @@ NODES = [
             ),
             choice(
                 "rediger-soi-meme",
-                "Rédiger vous-même le courrier au bailleur pour gagner du temps",
+                "Rédiger vous-même un courrier au bailleur, que le groupe relira, pour gagner du temps",
                 X,
                 2,
                 "rencontre-bailleur",
@@ -278,7 +276,7 @@ NODES = [
             ),
             choice(
                 "arret-paiement",
-                "Soutenir l'idée d'arrêter de payer les charges",
+                "Soutenir la suspension du paiement des charges de chauffage jusqu'aux réparations",
                 X,
                 0,
                 "fin-exposes",
@@ -306,8 +304,8 @@ NODES = [
         [
             choice(
                 "negocier-modalites",
-                "Préparer la rencontre avec le groupe et négocier un créneau en fin de "
-                "journée, dans la salle commune, avec une délégation qui s'exprime elle-même",
+                "Préparer la rencontre avec le groupe et demander un créneau "
+                "en soirée pour une délégation qu'il choisit",
                 R,
                 10,
                 "evaluation",
@@ -317,7 +315,7 @@ NODES = [
             ),
             choice(
                 "accepter-conditions",
-                "Accepter les conditions du bailleur et y aller vous-même avec Mme Diallo",
+                "Accepter le mardi à 10 h et accompagner vous-même Mme Diallo dans les bureaux, pour la soutenir",
                 A,
                 4,
                 "evaluation",
@@ -326,7 +324,7 @@ NODES = [
             ),
             choice(
                 "alerter-presse",
-                "Alerter la presse locale avant tout échange avec le bailleur",
+                "Prévenir la presse locale avant la rencontre, pour que le bailleur prenne le dossier au sérieux",
                 X,
                 1,
                 "evaluation",
@@ -345,42 +343,45 @@ NODES = [
     ),
     decision(
         "evaluation",
-        "Trois mois plus tard",
+        "L'amicale veut reprendre le groupe",
         Phase.EVALUATION,
-        "<p>Le réglage de la chaudière a été revu et les températures sont remontées. Le bailleur a accepté "
-        "d'étaler une régularisation des charges. Deux ménages restent en difficulté. Le groupe parle déjà de "
-        "l'éclairage des escaliers.</p>",
+        "<p>Trois mois plus tard, le réglage de la chaudière a été revu et les températures sont "
+        "remontées ; le bailleur a accepté d'étaler une régularisation des charges. Deux ménages "
+        "restent en difficulté. L'amicale, relancée, voudrait reprendre le groupe et porter la "
+        "question de l'éclairage des escaliers, mais elle compte peu de membres actifs. Votre cheffe "
+        "de service souhaite que vous repreniez votre permanence à plein temps.</p>",
         [
             choice(
                 "bilan-avec-groupe",
-                "Organiser avec le groupe un bilan des effets sur les factures, sur les "
-                "personnes et sur les relations avec le bailleur, puis décider ensemble de la suite",
+                "Préparer avec le groupe et l'amicale le passage de "
+                "relais : qui fait quoi, et votre appui qui s'allège",
                 R,
                 10,
                 "fin-pouvoir-agir",
-                "L'évaluation porte sur la situation, mais aussi sur les personnes (confiance, compétences "
-                "acquises) et sur les institutions. La faire avec le groupe lui permet de mesurer ce qu'il a "
-                "obtenu et de choisir lui-même de poursuivre, de transmettre ou de clore.",
+                "Transmettre se prépare avec ceux qui reprennent : faire le point sur ce que le groupe "
+                "a obtenu et appris, répartir les rôles, dire comment joindre le bailleur et jusqu'où "
+                "vous restez disponible. La décision de poursuivre avec l'amicale appartient aux "
+                "habitants ; votre retrait progressif leur laisse la place.",
             ),
             choice(
                 "compter-dossiers",
-                "Faire un bilan chiffré pour votre hiérarchie : le nombre de dossiers d'aide traités",
+                "Rester l'interlocutrice du bailleur pour le suivi des travaux, le temps que l'amicale s'organise",
                 X,
                 2,
                 "fin-mitigee",
-                "Compter les dossiers ne dit rien de ce qui a changé : ni le chauffage réparé, ni la confiance "
-                "gagnée par les habitants. Ce bilan rend l'action collective invisible aux yeux de votre "
-                "institution.",
+                "L'intention est de rendre service, mais en restant l'interlocutrice du bailleur vous "
+                "gardez la place que le groupe avait prise. Le bailleur s'adressera de nouveau à vous, et "
+                "l'amicale n'apprendra pas à porter elle-même le suivi des engagements.",
             ),
             choice(
                 "clore",
-                "Clore l'action : le problème du chauffage est réglé",
+                "Vous retirer dès maintenant : l'amicale a repris vie et peut porter seule la suite des démarches",
                 A,
                 4,
                 "fin-mitigee",
-                "Le problème initial est résolu, mais clore sans le groupe ignore les deux ménages encore en "
-                "difficulté et la dynamique née de l'action. La décision de poursuivre ou non appartient aussi aux "
-                "habitants.",
+                "L'amicale est une ressource, mais se retirer sans préparer la suite avec elle et avec "
+                "le groupe laisse de côté les deux ménages encore en difficulté et ceux qui ne se "
+                "sentent pas représentés. Un retrait se prépare, il ne se décide pas seul.",
             ),
         ],
     ),
@@ -397,9 +398,9 @@ NODES = [
         "fin-mitigee",
         "Un résultat sans lendemain",
         Phase.EVALUATION,
-        "<p>Le chauffage fonctionne, mais l'action s'arrête là. Sans bilan partagé, le groupe ne mesure pas ce "
-        "qu'il a accompli et se disperse. Retenez que l'évaluation fait partie de la démarche : elle porte sur "
-        "les effets pour les personnes et les institutions, et elle se mène avec le groupe.</p>",
+        "<p>Le chauffage fonctionne, mais l'action s'arrête là. Sans passage de relais préparé avec les habitants, "
+        "personne ne sait qui porte la suite et le groupe se disperse. Retenez que transmettre ou clore fait partie "
+        "de la démarche : cela se prépare avec le groupe, en faisant le point sur ce qu'il a obtenu et appris.</p>",
     ),
     ending(
         "fin-repli",

@@ -65,8 +65,7 @@ NODES = [
         [
             choice(
                 "croiser-reperages",
-                "Croiser ces repérages avec la pharmacienne, le facteur et les aides à domicile, puis rendre "
-                "visite aux personnes pour les écouter",
+                "Croiser les repérages de la pharmacienne, du facteur et des aides à domicile, puis rendre visite",
                 R,
                 10,
                 "visites",
@@ -76,17 +75,17 @@ NODES = [
             ),
             choice(
                 "s-en-tenir-au-registre",
-                "Vous en tenir aux personnes inscrites sur le registre du CCAS",
+                "Appeler puis visiter en priorité les personnes inscrites au registre canicule du CCAS",
                 A,
                 4,
                 "visites",
-                "Le registre est une bonne porte d'entrée, mais il ne recense que les personnes qui ont accepté "
-                "d'y figurer. Les plus isolées en sont souvent absentes : vous découvrirez plus tard qu'il vous "
-                "manquait une bonne moitié des situations.",
+                "Le registre est une bonne porte d'entrée, mais il ne recense que les personnes qui "
+                "ont accepté d'y figurer. Les plus isolées en sont souvent absentes : vous "
+                "découvrirez plus tard qu'il vous manquait une bonne moitié des situations.",
             ),
             choice(
                 "programme-animations",
-                "Bâtir tout de suite un programme d'animations avec le club des aînés",
+                "Monter tout de suite avec le club des aînés un programme d'animations : jeux, goûters, sorties en car",
                 X,
                 1,
                 "loto-desert",
@@ -114,7 +113,7 @@ NODES = [
         [
             choice(
                 "aller-demander",
-                "Aller rencontrer chez elles les personnes qui ne sont pas venues pour comprendre ce qui les retient",
+                "Aller voir chez elles les personnes absentes pour comprendre ce qui les retient",
                 R,
                 8,
                 "visites",
@@ -124,7 +123,7 @@ NODES = [
             ),
             choice(
                 "plus-d-affiches",
-                "Multiplier les affiches et programmer un deuxième après-midi",
+                "Afficher chez les commerçants et dans le bulletin municipal, puis reprogrammer un après-midi",
                 X,
                 1,
                 "fin-entre-soi",
@@ -144,8 +143,7 @@ NODES = [
         [
             choice(
                 "restitution",
-                "Réunir les personnes rencontrées, la mairie et les partenaires pour leur restituer ces constats "
-                "et les compléter ensemble",
+                "Réunir personnes rencontrées, mairie et partenaires pour valider et compléter ces constats",
                 R,
                 10,
                 "premiere-rencontre",
@@ -155,7 +153,7 @@ NODES = [
             ),
             choice(
                 "rapport-mairie",
-                "Rédiger une note de synthèse pour le maire",
+                "Rédiger pour le maire une note sur la fermeture du café et la ligne de car supprimée du jeudi",
                 A,
                 5,
                 "premiere-rencontre",
@@ -165,7 +163,7 @@ NODES = [
             ),
             choice(
                 "aides-individuelles",
-                "Proposer à chacune des personnes une heure d'aide à domicile supplémentaire",
+                "Proposer à chaque personne une heure d'aide à domicile en plus par semaine, avec une visite de suivi",
                 X,
                 2,
                 "premiere-rencontre",
@@ -194,8 +192,7 @@ NODES = [
         [
             choice(
                 "roles-partages",
-                "Convenir de votre temps avec votre responsable, puis proposer à chacun un rôle (accueil, "
-                "covoiturage, appel des absents), les bénévoles en appui",
+                "Fixer votre temps avec votre responsable, puis confier des rôles aux participants, bénévoles en appui",
                 R,
                 10,
                 "lieu-et-rythme",
@@ -205,7 +202,7 @@ NODES = [
             ),
             choice(
                 "vous-animez",
-                "Animer vous-même chaque rencontre pour en garantir la régularité",
+                "Animer vous-même chaque rencontre les premiers mois, pour en garantir la régularité",
                 A,
                 5,
                 "lieu-et-rythme",
@@ -214,7 +211,7 @@ NODES = [
             ),
             choice(
                 "benevoles-pilotes",
-                "Confier l'organisation aux bénévoles, puisqu'ils sont motivés",
+                "Confier l'organisation à l'enseignante retraitée et au club, motivés, avec vous en appui",
                 X,
                 2,
                 "lieu-et-rythme",
@@ -234,8 +231,8 @@ NODES = [
         [
             choice(
                 "le-groupe-decide",
-                "Poser avec le groupe les critères (accès, transport, coût, ambiance) et le laisser choisir, pour "
-                "un essai de trois mois avec un covoiturage entre voisins",
+                "Poser avec le groupe des critères (accès, transport, coût) "
+                "et le laisser choisir, à l'essai trois mois",
                 R,
                 10,
                 "en-route",
@@ -245,7 +242,7 @@ NODES = [
             ),
             choice(
                 "salle-des-fetes",
-                "Retenir la salle des fêtes, puisque le maire la prête gratuitement",
+                "Retenir la salle des fêtes, prêtée gratuitement par le maire, un jeudi sur deux à 14 h",
                 A,
                 4,
                 "en-route",
@@ -254,7 +251,7 @@ NODES = [
             ),
             choice(
                 "centre-social",
-                "Organiser les rencontres au centre social, dans le bourg-centre à dix kilomètres",
+                "Organiser les rencontres au centre social du bourg-centre, à dix kilomètres, mieux équipé",
                 X,
                 1,
                 "fin-entre-soi",
@@ -273,8 +270,7 @@ NODES = [
         [
             choice(
                 "regles-ensemble",
-                "Proposer au groupe de fixer ses règles de fonctionnement et d'organiser lui-même des nouvelles "
-                "des absents",
+                "Proposer au groupe de fixer ses règles et de prendre lui-même des nouvelles des absents",
                 R,
                 10,
                 "bilan",
@@ -284,7 +280,7 @@ NODES = [
             ),
             choice(
                 "entretien-prive",
-                "Parler en aparté avec la participante qui prend trop de place",
+                "Prendre à part la participante qui monopolise la parole pour en parler avec elle",
                 A,
                 5,
                 "bilan",
@@ -293,7 +289,7 @@ NODES = [
             ),
             choice(
                 "ecarter",
-                "Lui demander de ne plus venir pour préserver le groupe",
+                "Lui demander de ne plus venir quelque temps, pour préserver l'ambiance et les nouveaux venus",
                 X,
                 0,
                 "fin-division",
@@ -304,40 +300,44 @@ NODES = [
     ),
     decision(
         "bilan",
-        "Six mois plus tard",
+        "Qui soutiendra le café ?",
         Phase.EVALUATION,
-        "<p>Le conseil municipal demande un bilan. Une équipe citoyenne MONALISA du département propose de "
-        "soutenir le café. Trois participants ont repris contact avec d'anciens voisins ; le covoiturage "
-        "fonctionne, mais repose sur deux conducteurs.</p>",
+        "<p>Six mois plus tard, le temps que votre responsable vous avait accordé touche à sa fin. Une "
+        "équipe citoyenne MONALISA du département propose de soutenir le café ; le club des aînés se "
+        "dit prêt à « le reprendre ». Trois participants ont repris contact avec d'anciens voisins ; "
+        "le covoiturage fonctionne, mais repose sur deux conducteurs.</p>",
         [
             choice(
                 "bilan-avec-le-groupe",
-                "Construire le bilan avec les participants (liens créés, entraide, ce qui manque) puis décider "
-                "avec eux de la suite et du partenariat proposé",
+                "Présenter les deux offres au groupe et l'aider à choisir ses appuis et ses relais de covoiturage",
                 R,
                 10,
                 "fin-reseau",
-                "L'évaluation porte sur les effets vécus (liens, confiance, entraide), pas seulement sur la "
-                "fréquentation. Construite avec les participants, elle leur permet de choisir eux-mêmes leurs "
-                "alliés et la forme que prendra la suite.",
+                "Faire le point avec les participants sur ce que le café leur apporte (liens, "
+                "entraide) et sur ce qui le fragilise, comme le covoiturage à deux conducteurs, leur "
+                "permet de choisir eux-mêmes leurs alliés et la forme de la suite. Votre retrait se "
+                "prépare avec eux : vous passez d'animatrice à personne-ressource.",
             ),
             choice(
                 "chiffres",
-                "Présenter les chiffres de fréquentation au conseil municipal",
+                "Signer avec l'équipe MONALISA une convention de soutien au café, puis l'annoncer au groupe",
                 A,
                 4,
                 "fin-fragile",
-                "Les chiffres rassurent les élus, mais ils ne disent rien de ce qui a changé pour les personnes, "
-                "ni de la fragilité du covoiturage. Le groupe n'est pas associé à la décision qui le concerne.",
+                "Le soutien d'une équipe citoyenne est une vraie ressource, mais en signant seule vous choisissez "
+                "les alliés du groupe à sa place. Les participants deviennent les bénéficiaires d'un partenariat "
+                "qu'ils n'ont pas discuté, et personne ne s'occupe de la fragilité du covoiturage.",
             ),
             choice(
                 "passer-la-main",
-                "Confier le café au club des aînés et vous retirer",
+                "Confier le café au club des aînés, qui le demande et "
+                "connaît les lieux, et vous retirer à la fin du mois",
                 X,
                 2,
                 "fin-fragile",
-                "Se retirer peut être l'objectif, mais cela se prépare avec le groupe. Une passation décidée sans "
-                "lui, vers une association qui n'a pas porté le projet, fragilise ce qui a été construit.",
+                "Se retirer peut être l'objectif, mais cela se prépare avec le groupe. Une passation "
+                "décidée sans lui, vers une association qui n'a pas porté le projet, fragilise ce qui a "
+                "été construit et fait des participants les invités d'une animation de plus.",
             ),
         ],
     ),
@@ -354,7 +354,8 @@ NODES = [
         "Un rendez-vous sans relève",
         Phase.EVALUATION,
         "<p>Le café tient quelques mois puis s'étiole quand un conducteur déménage. Le groupe n'avait pas été "
-        "associé au bilan ni à la suite. L'évaluation partagée aurait fait apparaître cette fragilité à temps.</p>",
+        "associé au choix de ses appuis ni à la suite. Un bilan partagé aurait fait apparaître "
+        "cette fragilité à temps.</p>",
     ),
     ending(
         "fin-entre-soi",
