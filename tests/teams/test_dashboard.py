@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from accounts.models import User
 from accounts.permissions import Role
 from core.models import CompetenceDomain
-from progress.models import Enrolment
+from progress.models import Enrolment, TimeSpent
 from teams.assigning import assign_courses
 from teams.models import AssignedLearner, Assignment, Membership
 from teams.scope import members
@@ -95,6 +95,9 @@ def test_other_teams_members_and_exports_are_404(client, manager, team, course, 
     outsider = make_user()
     other = make_team(name="Autre équipe", manager=other_manager, members=[outsider])
     assign_courses(other, [course], timezone.localdate() + timedelta(days=3))
+    # Some realised time, or the certificat de réalisation is refused (409) whatever the team.
+    for person in (assigned[0], outsider):
+        TimeSpent.objects.create(user=person, page=course.get_children().first(), day=timezone.localdate(), seconds=600)
     client.force_login(manager)
     for url in urls_for(team, assigned[0], course):
         assert client.get(url).status_code == 200, url
