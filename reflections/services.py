@@ -12,6 +12,7 @@ from core.cache_versions import learner_changed
 from progress import api as progress
 from progress.models import Status
 
+from . import xapi
 from .models import Feedback, JournalEntry
 from .sanitize import (
     MAX_NESTING_DEPTH,
@@ -125,6 +126,7 @@ def save(entry, title, cleaned_html, revision=None, force=False):
     StaleRevision, unless the learner confirmed (`force`) that their text should replace it.
     """
     entry = _locked(entry)
+    had_text = bool(entry.body_html)  # completed once: the statement is sent the first time a text is saved
     changed_elsewhere = revision is not None and revision != entry.draft_revision
     if changed_elsewhere and not force and not _holds(entry, title, cleaned_html):
         raise StaleRevision(entry)
@@ -136,6 +138,8 @@ def save(entry, title, cleaned_html, revision=None, force=False):
     entry.save()
     if cleaned_html and entry.prompt_key.startswith("reflection:"):
         progress.record_activity(entry.author, entry.prompt_key, Status.COMPLETED)
+        if not had_text:
+            xapi.reflection_completed(entry)
     return entry
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from progress import api as progress
 from progress.models import Status
 
+from . import xapi
 from .models import ScormAttempt, ScormVersion
 
 MAX_SUSPEND_DATA = 64000
@@ -175,6 +176,8 @@ def commit(user, package, attempt_number, data, terminate=False, counts=True):
     attempt.save()
     if counts:
         _record_progress(user, package, attempt, session if terminate else None)
+        if terminate:
+            xapi.session_ended(user, package, attempt)
     return attempt
 
 

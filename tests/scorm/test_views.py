@@ -215,3 +215,16 @@ def test_deleting_a_module_removes_its_files(module, media_root):
     assert (prefix / "index.html").is_file()
     module.delete()
     assert not (prefix / "index.html").exists()
+
+
+def test_a_finished_session_sends_one_xapi_outcome_and_a_suspended_one_none(client, learner, lesson, module):
+    from statements.api import VERBS
+    from statements.models import Statement
+
+    client.force_login(learner)
+    commit(client, module, {**SUSPENDED_12, "terminate": True}, user=learner)
+    assert not Statement.objects.filter(user=learner, object_id__endswith=f"/scorm/{module.pk}").exists()
+    commit(client, module, {**PASSED_12, "terminate": True}, user=learner)
+    (statement,) = Statement.objects.filter(user=learner, object_id__endswith=f"/scorm/{module.pk}")
+    assert statement.data["verb"]["id"] == VERBS["passed"]
+    assert statement.data["result"] == {"completion": True, "success": True, "score": {"scaled": 0.8}}
