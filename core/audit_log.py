@@ -3,6 +3,7 @@ writes, so they read the same in the admin's site history."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from wagtail.log_actions import LogFormatter
 from wagtail.models import ModelLogEntry
 
 
@@ -24,3 +25,11 @@ def log_many(action, entries, user=None):
         )
         for instance, title, data in entries
     )
+
+
+class CommentedDecisionFormatter(LogFormatter):
+    """A reviewer's decision in the history (module reviews, H5P versions), with their comment beside it."""
+
+    def format_message(self, log_entry):
+        comment = (log_entry.data or {}).get("comment")
+        return f"{self.message} — « {comment} »" if comment else str(self.message)

@@ -14,11 +14,11 @@ from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
-from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from accounts.permissions import Role, has_role, users_with_role
+from core.audit_log import CommentedDecisionFormatter
 
 from . import admin_views, moderation
 from .models import CoursePage, CourseTrainer, LessonPage, ModuleReview
@@ -198,14 +198,6 @@ def module_review_action_menu(menu_items, request, context):
         menu_items[:] = [item for item in menu_items if item.name != "action-submit"]
 
 
-class DecisionFormatter(LogFormatter):
-    """Shows the lead trainer's comment beside the decision in the module's history."""
-
-    def format_message(self, log_entry):
-        comment = (log_entry.data or {}).get("comment")
-        return f"{self.message} — « {comment} »" if comment else str(self.message)
-
-
 @hooks.register("register_log_actions")
 def register_module_review_actions(actions):
     actions.register_action(
@@ -215,11 +207,11 @@ def register_module_review_actions(actions):
     )
 
     @actions.register_action(moderation.APPROVE)
-    class ApproveFormatter(DecisionFormatter):
+    class ApproveFormatter(CommentedDecisionFormatter):
         label = _("Module approuvé")
         message = _("Module approuvé : toutes les pages soumises publiées")
 
     @actions.register_action(moderation.REJECT)
-    class RejectFormatter(DecisionFormatter):
+    class RejectFormatter(CommentedDecisionFormatter):
         label = _("Module refusé")
         message = _("Module refusé : les brouillons sont gardés")

@@ -9,10 +9,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from core.audit_log import CommentedDecisionFormatter
 
 from . import admin_views, versions
 from .forms import H5PActivityForm
@@ -129,14 +130,6 @@ def pending_versions_urls():
     return [path("h5p-versions/", include((urls, "h5p_versions")))]
 
 
-class ReviewFormatter(LogFormatter):
-    """Shows the reviewer's comment beside the decision in the history."""
-
-    def format_message(self, log_entry):
-        comment = (log_entry.data or {}).get("comment")
-        return f"{self.message} — « {comment} »" if comment else str(self.message)
-
-
 @hooks.register("register_log_actions")
 def register_version_actions(actions):
     actions.register_action(
@@ -146,12 +139,12 @@ def register_version_actions(actions):
     )
 
     @actions.register_action(versions.APPROVE)
-    class ApproveFormatter(ReviewFormatter):
+    class ApproveFormatter(CommentedDecisionFormatter):
         label = _("Version H5P approuvée")
         message = _("Nouvelle version du paquet approuvée et mise en ligne")
 
     @actions.register_action(versions.REJECT)
-    class RejectFormatter(ReviewFormatter):
+    class RejectFormatter(CommentedDecisionFormatter):
         label = _("Version H5P refusée")
         message = _("Nouvelle version du paquet refusée")
 
