@@ -394,7 +394,7 @@ def build_teams(scale, learners, manager, trainer, courses):
     """A team with every learner, one with the first `small_team`, the others share the learners out."""
     from teams.models import AssignedLearner, Assignment, Membership, Organisation, Team
 
-    organisation = Organisation.objects.create(name=ORGANISATION, city="Valmont")
+    organisation = Organisation.objects.create(name=ORGANISATION, city="Ormelande")
     names = [BIG_TEAM, SMALL_TEAM] + [f"Équipe de mesure {n:02d}" for n in range(1, scale.teams - 1)]
     teams = [Team(organisation=organisation, name=name) for name in names[: scale.teams]]
     _bulk(Team, teams)

@@ -1,4 +1,4 @@
-"""Demo of the team journal: one open practice-analysis session in the first demo team of the CCAS de Valmont,
+"""Demo of the team journal: one open practice-analysis session in the first demo team of the demo CCAS,
 facilitated by the demo trainer, with a few contributions and replies. Runs after the teams loader."""
 
 from datetime import timedelta
@@ -7,11 +7,11 @@ from django.utils import timezone
 
 from accounts.models import User
 from reflections.sanitize import text_to_html
+from teams.demo import ORGANISATION
 
 from .models import Contribution, PracticeSession
 
 TEAM_NAME = "Accueil et accès aux droits"
-ORGANISATION = "CCAS de Valmont"
 TRAINER_EMAIL = "formatrice@demo.collectif.test"
 LEARNER_EMAIL = "apprenante@demo.collectif.test"
 

@@ -1,4 +1,4 @@
-"""Demo: the CCAS de Valmont (fictional), three teams, their manager and about forty learners whose
+"""Demo: the CCAS d'Ormelande (an invented commune), three teams, their manager and about forty learners whose
 progress spreads over the past weeks. Runs after the content loaders; assigns only courses that exist."""
 
 import random
@@ -22,6 +22,9 @@ from .structure import structures
 MANAGER_EMAIL = "responsable@demo.collectif.test"
 LEARNER_EMAIL = "apprenante@demo.collectif.test"
 TRAINER_EMAIL = "formatrice@demo.collectif.test"
+ORGANISATION = "CCAS d'Ormelande"
+CITY = "Ormelande"  # invented: the earlier demo used Valmont, a real commune
+FORMER_NAME = "CCAS de Valmont"
 
 TEAMS = [
     "Accueil et accès aux droits",
@@ -169,7 +172,9 @@ def load():
     if manager is None:
         return []
     _demo_provider()
-    organisation, _ = Organisation.objects.get_or_create(name="CCAS de Valmont", defaults={"city": "Valmont"})
+    # Valmont is a real commune: demos loaded before use the invented name now (kept idempotent).
+    Organisation.objects.filter(name=FORMER_NAME).exclude(name=ORGANISATION).update(name=ORGANISATION, city=CITY)
+    organisation, _ = Organisation.objects.get_or_create(name=ORGANISATION, defaults={"city": CITY})
     teams = []
     for name in TEAMS:
         team, _ = Team.objects.get_or_create(organisation=organisation, name=name)
@@ -209,7 +214,7 @@ def load():
 
     ensure_scheduled()
     return [
-        "Équipes de démonstration : CCAS de Valmont, "
+        f"Équipes de démonstration : {ORGANISATION}, "
         f"{len(teams)} équipes, {len(learners)} apprenant·es, suivies par {MANAGER_EMAIL}"
         + ("" if courses else " (aucun module publié : pas d'affectation)."),
     ]

@@ -234,7 +234,7 @@ def complete_given_lessons(user, *lessons):
 # --- Teams -------------------------------------------------------------------------------------------
 
 
-def make_team(name="Équipe accueil", organisation="CCAS de Valmont", manager=None, members=()):
+def make_team(name="Équipe accueil", organisation="CCAS d'Ormelande", manager=None, members=()):
     from teams.assigning import add_member
     from teams.models import Membership, Organisation, Team
 

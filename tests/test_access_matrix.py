@@ -191,7 +191,7 @@ def build_people(world):
         "lead": make_user(Role.LEAD_TRAINER, display_name="Référente"),
         "admin": make_user(Role.ADMIN, display_name="Admin", is_staff=True, is_superuser=True),
     }
-    org_a, org_b = "CCAS de Valmont", "Centre social des Tilleuls"
+    org_a, org_b = "CCAS d'Ormelande", "Centre social des Tilleuls"
     teams = {
         "a1": make_team("Accueil", org_a, people["manager_a"], [people["learner_a"], people["learner_b"]]),
         "a2": make_team("Insertion", org_a, people["manager_a"], [people["learner_a2"]]),

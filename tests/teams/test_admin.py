@@ -14,7 +14,7 @@ def test_administrators_manage_teams_and_read_task_results(client, admin_user, m
     assert client.get("/admin/equipes/equipes/").status_code == 200
     assert team.name in client.get(f"/admin/equipes/equipes/edit/{team.pk}/").content.decode()
     response = client.post(
-        "/admin/equipes/organisations/new/", {"name": "Association Les Tisserands", "city": "Valmont"}, follow=True
+        "/admin/equipes/organisations/new/", {"name": "Association Les Tisserands", "city": "Ormelande"}, follow=True
     )
     assert response.status_code == 200
     assert "Association Les Tisserands" in client.get("/admin/equipes/organisations/").content.decode()

@@ -106,7 +106,7 @@ def test_refusal_rule_reads_the_time_record(named_learner, course):
 
 
 def test_certificat_de_realisation_carries_identifiers_duration_and_code(client, named_learner, course, provider):
-    make_team(organisation="CCAS de Valmont", members=[named_learner])
+    make_team(organisation="CCAS d'Ormelande", members=[named_learner])
     enrol(named_learner, course)
     spend(named_learner, course, minutes=50)
     client.force_login(named_learner)
@@ -123,7 +123,7 @@ def test_certificat_de_realisation_carries_identifiers_duration_and_code(client,
     # The official model's headings, the learner, the employer and the realised duration.
     assert "Certificat de réalisation" in text
     assert "représentant légal du dispensateur de l'action concourant au développement des compétences" in text
-    assert "Camille Lefèvre" in text and "salarié(e) de l'entreprise CCAS de Valmont" in text
+    assert "Camille Lefèvre" in text and "salarié(e) de l'entreprise CCAS d'Ormelande" in text
     assert "a suivi l'action « Mener un diagnostic partagé »" in text
     assert "Nature de l'action concourant au développement des compétences" in text
     assert "pour une durée réalisée de 50 min" in text
