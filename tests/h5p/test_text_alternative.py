@@ -31,6 +31,7 @@ def test_the_alternative_follows_the_player_and_describes_it(client, learner):
     details = html.index(f'id="h5p-alternative-{activity.pk}"')
     assert html.index("<iframe") < details < html.index("Réponse attendue : vrai.")
     assert "<b>Réponse attendue : vrai.</b>" in html  # rich text, rendered as such
+    assert "Sa version texte est proposée juste en dessous." in html  # the no-JavaScript notice points to it
 
 
 def test_the_alternative_is_there_without_a_player():
@@ -51,7 +52,7 @@ def test_no_alternative_no_details_and_no_dangling_reference(client, learner):
     html = client.get(lesson.url).content.decode()
     assert "<iframe" in html
     assert "aria-describedby" not in re.search(r"<iframe[^>]*>", html).group(0)
-    assert "Version texte de l'activité" not in html
+    assert "Version texte de l'activité" not in html and "Sa version texte" not in html
 
 
 def test_the_block_offers_the_field_to_authors():
