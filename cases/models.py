@@ -23,6 +23,7 @@ from .blocks import CaseGraphBlock, CasePeopleBlock
 from .graph import graph_from_stream, problems, validate
 
 TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+GUIDE_FEATURES = ["h3", "h4", *TEXT_FEATURES]
 
 
 class CaseIndexPage(Page):
@@ -97,6 +98,16 @@ class CasePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # For trainers only: shown on the case page and the report to trainers, never to learners, never indexed.
+    trainer_guide = RichTextField(
+        _("guide du formateur"),
+        blank=True,
+        features=GUIDE_FEATURES,
+        help_text=_(
+            "Visible des seul·es formateur·rices et administrateur·rices : objectifs, raisonnement attendu à "
+            "chaque étape (pourquoi le choix recommandé, ce que révèle le choix tentant), questions de débriefing."
+        ),
+    )
     nodes = StreamField(
         CaseGraphBlock(),
         verbose_name=_("graphe de décision"),
@@ -123,6 +134,7 @@ class CasePage(Page):
             heading=_("Déroulement"),
         ),
         FieldPanel("nodes"),
+        FieldPanel("trainer_guide"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -189,7 +201,14 @@ class CasePage(Page):
         context["current_attempt"] = next((a for a in attempts if a.status == CaseAttempt.Status.IN_PROGRESS), None)
         context["people_cards"] = self.people
         context["can_open_report"] = self._can_open_report(request.user)
+        context["trainer_guide"] = self.trainer_guide if self.shows_guide_to(request.user) else ""
         return context
+
+    def shows_guide_to(self, user):
+        """The trainer's guide is for trainers, lead trainers and administrators; learners and managers never see it."""
+        from accounts.permissions import is_trainer
+
+        return is_trainer(user)
 
     def _can_open_report(self, user):
         from .access import may_open_report

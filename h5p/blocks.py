@@ -16,6 +16,16 @@ class H5PBlock(ActivityBlockMixin, blocks.StructBlock):
         default=False,
         help_text=_("La leçon est terminée quand toutes ses activités obligatoires sont faites."),
     )
+    # The player is third-party software whose accessibility we cannot vouch for: the author writes the equivalent.
+    text_alternative = blocks.RichTextBlock(
+        label=_("Alternative textuelle"),
+        required=False,
+        features=["bold", "italic", "ol", "ul", "link"],
+        help_text=_(
+            "Pour les personnes qui ne peuvent pas utiliser le lecteur interactif : ce que l'activité demande "
+            "(consigne, questions, propositions) et les réponses attendues, avec leur explication."
+        ),
+    )
 
     activity_kind = "h5p"
 
@@ -24,7 +34,11 @@ class H5PBlock(ActivityBlockMixin, blocks.StructBlock):
         icon = "code"
         label = _("Activité H5P")
         description = _("Un exercice interactif H5P (QCM, texte à trous, vrai/faux…) dont le score compte.")
-        preview_value = {"activity": None, "required": True}
+        preview_value = {
+            "activity": None,
+            "required": True,
+            "text_alternative": "<p>Vrai ou faux : le CCAS peut prêter une salle de réunion. Réponse : vrai.</p>",
+        }
 
     def activity_key(self, value):
         activity = value.get("activity")

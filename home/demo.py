@@ -93,8 +93,9 @@ tests ne remplacent pas un audit.</p>
 <h2>Contenus non accessibles</h2>
 <ul>
 <li>Les <b>activités interactives H5P</b> viennent d'un logiciel tiers et ne sont pas contrôlées : leur
-accessibilité dépend du type d'activité choisi. Une activité n'a d'alternative textuelle que si son auteur·rice
-en a écrit une ; à défaut, son contenu n'est pas accessible aux personnes qui ne peuvent pas l'utiliser.</li>
+accessibilité dépend du type d'activité choisi. Une activité H5P n'a <b>pas d'alternative textuelle, sauf si
+son auteur·rice en a écrit une</b> : elle s'affiche alors sous le lecteur, dans « Version texte de l'activité ». À
+défaut, son contenu n'est pas accessible aux personnes qui ne peuvent pas utiliser le lecteur.</li>
 <li>Les <b>vidéos</b> intégrées depuis YouTube ou Vimeo dépendent du lecteur de ces plateformes ; la plateforme
 exige une transcription pour chaque vidéo.</li>
 <li>Les <b>documents joints</b> (PDF, tableurs) déposés par les formateur·rices ne sont pas vérifiés.</li>

@@ -13,7 +13,7 @@ import uuid
 
 from core.models import CompetenceDomain
 
-from . import cvs_ehpad, ent_parents, france_services, jeunes_ruraux, logement_indigne, tilleuls, village_isole
+from . import cvs_ehpad, ent_parents, france_services, guides, jeunes_ruraux, logement_indigne, tilleuls, village_isole
 
 # Kept for callers that only need the first case (tests use it as a complete, valid graph).
 SLUG = tilleuls.SLUG
@@ -41,6 +41,7 @@ def build_case(index=None, title=None, slug=None, data=None):
         justification_required=True,
         justification_min_length=data.get("justification_min_length", 20),
         nodes=linked_nodes(data["nodes"], fields["slug"]),
+        trainer_guide=guides.guide_html(data),
     )
 
 
@@ -96,7 +97,7 @@ def refresh_case(case, data):
     if case.revisions.exclude(user=None).exists():
         return False
     fresh = build_case(data=data)
-    fields = [*PAGE_FIELDS, "justification_min_length"]
+    fields = [*PAGE_FIELDS, "justification_min_length", "trainer_guide"]
     changed = any(getattr(case, name) != getattr(fresh, name) for name in fields if name != "people") or (
         without_ids(list(case.people.raw_data)) != without_ids(list(fresh.people.raw_data))
         or not same_graph(case.nodes, fresh.nodes)
