@@ -25,7 +25,11 @@ BEFORE, AFTER = "0003_choice_pinned", "0004_choice_target_block_id"
 
 
 def migrate(target):
-    call_command("migrate", "cases", target, verbosity=0)
+    """To `target`, or through AFTER to the newest migration: the model code reads the newest schema."""
+    if target == AFTER:
+        call_command("migrate", "cases", verbosity=0)
+    else:
+        call_command("migrate", "cases", target, verbosity=0)
 
 
 def with_ids(nodes):
@@ -263,7 +267,7 @@ def test_migration_turns_typed_targets_into_block_ids_in_pages_and_revisions(lea
 
     # Reversible: the targets are written as keys again.
     migrate(BEFORE)
-    assert "d2" in stored_targets(CasePage.objects.get(pk=case.pk))
+    assert "d2" in stored_targets(CasePage.objects.only("nodes").get(pk=case.pk))  # the newer columns are gone
     migrate(AFTER)
 
 
