@@ -5,9 +5,10 @@ second load that adds nothing. The demo is loaded twice by tests/demo/conftest.p
 import re
 
 from django.urls import reverse
+from django.utils.html import escape
 
 from courses.models import CoursePage, LessonPage
-from quizzes import scoring
+from quizzes import moodle, scoring
 from quizzes.demo_sjt import SJT_QUESTIONS
 from quizzes.models import Question, QuestionType, QuizPage, SjtMode
 from quizzes.models.bank import SJT_MAX_RESPONSES, SJT_MIN_RESPONSES
@@ -61,3 +62,17 @@ def test_the_judgement_quiz_is_in_the_collective_intervention_module_and_can_be_
     response = client.get(reverse("quizzes:attempt", args=[attempt.pk]))
     body = response.content.decode()
     assert response.status_code == 200 and ("Choisissez la meilleure réponse" in body or "Classez toutes" in body)
+
+
+def test_exporting_the_demo_bank_names_the_sjt_questions_left_out_then_downloads(demo, client, trainer):
+    client.force_login(trainer)
+    confirm = client.get(reverse("quizzes:moodle_export")).content.decode()
+    names = list(Question.objects.filter(qtype=QuestionType.SJT).values_list("name", flat=True))
+    assert f"Ces {len(names)} questions seront laissées de côté" in confirm
+    assert all(f"« {escape(name)} »" in confirm for name in names)
+    download = client.get(reverse("quizzes:moodle_export"), {"confirmer": "1"})
+    assert download.status_code == 200 and download["Content-Type"].startswith("application/xml")
+    root = moodle.parse(download.content)
+    exported = [node for node in root.findall("question") if node.get("type") != "category"]
+    assert len(exported) == Question.objects.exclude(qtype__in=[QuestionType.LIKERT, QuestionType.SJT]).count()
+    assert "Jugements en situation laissés de côté" in download.content.decode()
