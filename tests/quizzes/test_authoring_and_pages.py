@@ -13,6 +13,7 @@ def question_post(category, qtype="single", correct=(True, False)):
         "name": "Créée dans l'admin",
         "qtype": qtype,
         "scoring_rule": "all_or_nothing",
+        "sjt_mode": "best_worst",  # the admin select always sends its preselected mode
         "category": str(category.pk),
         "text": "Quel est le premier temps de la démarche ?",
         "accepted_answers": "",
