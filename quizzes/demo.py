@@ -1,5 +1,6 @@
-"""Demo content: French question banks on collective social intervention, three scored quizzes and two
-before/after self-positioning pairs, each published on its own page. Idempotent (get_or_create)."""
+"""Demo content: French question banks on collective social intervention, four scored quizzes (one of
+situational judgement) and two before/after self-positioning pairs, each published on its own page. Idempotent
+(get_or_create)."""
 
 from accounts.demo import give_to_demo_trainer
 from core.models import CompetenceDomain
@@ -12,6 +13,7 @@ from .demo_questions import (
     POSTURE,
     POSTURE_QUESTIONS,
 )
+from .demo_sjt import SJT, SJT_QUESTIONS
 from .models import AnswerVisibility, Choice, Question, QuestionCategory, QuestionType, Quiz, QuizItem, QuizKind
 from .models.pages import QuizIndexPage, QuizPage
 
@@ -288,6 +290,20 @@ def _question(category, name, qtype, text, domain_codes, fields, choices):
     return question
 
 
+def _sjt(category, name, mode, text, domain_codes, fields, responses):
+    """A situational-judgement question: its responses carry the expert's rank instead of a right answer."""
+    question, created = Question.objects.get_or_create(
+        name=name, category=category, defaults={"qtype": QuestionType.SJT, "sjt_mode": mode, "text": text, **fields}
+    )
+    if created:
+        for order, (response, rank, feedback) in enumerate(responses):
+            Choice.objects.create(
+                question=question, sort_order=order, text=response, expert_rank=rank, feedback=feedback
+            )
+        question.domains.set(CompetenceDomain.objects.filter(code__in=domain_codes))
+    return question
+
+
 def _quiz(title, items, **fields):
     quiz, created = Quiz.objects.get_or_create(title=title, defaults=fields)
     if created:
@@ -363,9 +379,11 @@ def load():
     mediation = _category(MEDIATION, "Médiation sociale, « aller vers », inclusion et médiation numériques.")
     participation = _category(PARTICIPATION, "Droits des usagers, instances et degrés de participation.")
     posture = _category(POSTURE, "Questions sans bonne réponse sur la posture d'animation d'un groupe.")
+    judgement = _category(SJT, "Scénarios de terrain : choisir ou classer des réponses, comparées à un expert.")
     questions = [_question(bank, *spec) for spec in QUESTIONS]
     mediation_questions = [_question(mediation, *spec) for spec in MEDIATION_QUESTIONS]
     participation_questions = [_question(participation, *spec) for spec in PARTICIPATION_QUESTIONS]
+    sjt_questions = [_sjt(judgement, *spec) for spec in SJT_QUESTIONS]
     likert = _likert(scale, SCALE_QUESTIONS)
     posture_likert = _likert(posture, POSTURE_QUESTIONS)
     fixed = [questions[i] for i in (0, 3, 5, 8, 10, 12)]
@@ -387,6 +405,12 @@ def load():
         "La participation des personnes accompagnées",
         participation_questions,
         "Neuf questions sur les droits des usagers, les instances de participation et le pouvoir d'agir.",
+    )
+    sjt_quiz = _scored(
+        "Jugement en situation",
+        sjt_questions,
+        "Quinze situations de terrain : choisissez la meilleure et la moins bonne réponse, ou classez-les. "
+        "Votre réponse est comparée à celle d'un expert, chaque choix est expliqué.",
     )
     before, after = _before_after(
         likert,
@@ -416,6 +440,11 @@ def load():
                 participation_quiz,
                 "participation-des-personnes",
                 "Un quiz noté sur la participation : de la loi de 2002 à l'échelle d'Arnstein.",
+            ),
+            (
+                sjt_quiz,
+                "jugement-en-situation",
+                "Un quiz noté de jugement en situation : CCAS, centre social, EHPAD, mission locale, bailleur.",
             ),
             (posture_before, "posture-animation-avant", "À remplir avant le module sur l'animation de groupe."),
             (posture_after, "posture-animation-apres", "À remplir à la fin du module sur l'animation de groupe."),

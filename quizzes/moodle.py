@@ -7,7 +7,8 @@ multichoiceset (the all-or-nothing plugin), truefalse, matching, shortanswer and
 multichoice whose wrong answers carry negative fractions (Moodle's way of subtracting them), all-or-nothing a
 multichoiceset. Likert scales have no Moodle
 equivalent and are left out of the export. Situational-judgement questions have no Moodle equivalent either, and
-grade differently: an export that contains one is refused, naming the question (docs/quiz.md).
+grade differently: the whole-bank export leaves them out, listed in an XML comment, while the export of one
+category that holds one is refused, naming the question (docs/quiz.md).
 """
 
 import html
@@ -224,27 +225,42 @@ def _add_text(parent, tag, value, fmt="html"):
     return element
 
 
-def export_questions(questions):
+def sjt_names(questions):
+    """Names of the situational-judgement questions of the selection, which Moodle cannot represent."""
+    return list(questions.filter(qtype=QuestionType.SJT).order_by("name").values_list("name", flat=True))
+
+
+def _quoted(names):
+    return ", ".join(f"« {name} »" for name in names)
+
+
+def export_questions(questions, leave_out_sjt=False):
     """Moodle XML (bytes) for the questions, grouped by category; Likert scales are left out.
 
-    Raises MoodleExportError when a situational-judgement question is selected: Moodle has no such type.
+    Situational-judgement questions have no Moodle type: with `leave_out_sjt` they are left out and listed in an
+    XML comment at the top of the file; otherwise MoodleExportError names them.
     """
-    refused = list(questions.filter(qtype=QuestionType.SJT).order_by("name").values_list("name", flat=True))
-    if refused:
-        names = ", ".join(f"« {name} »" for name in refused)
+    left_out = sjt_names(questions)
+    if left_out and not leave_out_sjt:
         raise MoodleExportError(
             ngettext(
                 "Export refusé : la question %(names)s est un jugement en situation, un type que Moodle ne connaît "
-                "pas. Exportez une catégorie qui ne la contient pas.",
+                "pas. Exportez une catégorie qui ne la contient pas, ou toute la banque, qui la laisse de côté.",
                 "Export refusé : les questions %(names)s sont des jugements en situation, un type que Moodle ne "
-                "connaît pas. Exportez une catégorie qui ne les contient pas.",
-                len(refused),
+                "connaît pas. Exportez une catégorie qui ne les contient pas, ou toute la banque, qui les laisse de "
+                "côté.",
+                len(left_out),
             )
-            % {"names": names}
+            % {"names": _quoted(left_out)}
         )
     root = ET.Element("quiz")
+    if left_out:
+        names = re.sub(r"-(?=-)", "- ", _quoted(left_out))  # "--" may not appear inside an XML comment
+        note = _("Jugements en situation laissés de côté (type inconnu de Moodle) : %(names)s") % {"names": names}
+        root.append(ET.Comment(f" {note} "))
     current = None
-    questions = questions.exclude(qtype=QuestionType.LIKERT).select_related("category").prefetch_related("choices")
+    questions = questions.exclude(qtype__in=[QuestionType.LIKERT, QuestionType.SJT])
+    questions = questions.select_related("category").prefetch_related("choices")
     for question in questions.order_by("category__name", "pk"):
         if question.category_id != current:
             current = question.category_id

@@ -39,8 +39,10 @@ def test_at_least_six_sound_cases_over_the_five_phases_with_feedback_everywhere(
 
 def test_question_specs_cover_every_type_with_feedback():
     from quizzes.demo_questions import MEDIATION_QUESTIONS, PARTICIPATION_QUESTIONS, POSTURE_QUESTIONS
+    from quizzes.demo_sjt import SJT_QUESTIONS
 
-    specs = quizzes_demo.QUESTIONS + MEDIATION_QUESTIONS + PARTICIPATION_QUESTIONS
+    sjt_specs = [(name, QuestionType.SJT, *rest) for name, _mode, *rest in SJT_QUESTIONS]
+    specs = quizzes_demo.QUESTIONS + MEDIATION_QUESTIONS + PARTICIPATION_QUESTIONS + sjt_specs
     likert = len(quizzes_demo.SCALE_QUESTIONS) + len(POSTURE_QUESTIONS)
     assert len(specs) + likert >= 30
     assert {spec[1] for spec in specs} | {QuestionType.LIKERT} == set(QuestionType.values)

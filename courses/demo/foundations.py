@@ -13,6 +13,7 @@ from .helpers import (
     MANUEL,
     PLAN_2015,
     QUIZ_BEFORE,
+    QUIZ_JUDGEMENT,
     QUIZ_LANDMARKS,
     SANCHEZ,
     TRIBUNE_FONDA,
@@ -432,6 +433,11 @@ COURSES = [
                         "Poursuivre, transmettre ou clore : une décision à prendre ensemble.",
                     ),
                     quiz_ref(QUIZ_LANDMARKS),
+                    text(
+                        "<p>Pour finir, mettez la démarche à l'épreuve du terrain : quinze situations où il "
+                        "faut choisir, parmi des réponses plausibles, la meilleure et la moins bonne.</p>"
+                    ),
+                    quiz_ref(QUIZ_JUDGEMENT),
                     reading(MANUEL, LE_BOSSE, TRIBUNE_FONDA),
                 ],
             },

@@ -25,6 +25,7 @@ QUIZ_PARTICIPATION = "participation-des-personnes"
 QUIZ_MEDIATION = "mediation-sociale-et-numerique"
 QUIZ_POSTURE_BEFORE = "posture-animation-avant"
 QUIZ_POSTURE_AFTER = "posture-animation-apres"
+QUIZ_JUDGEMENT = "jugement-en-situation"
 
 
 def block(kind, value):

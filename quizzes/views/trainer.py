@@ -11,7 +11,7 @@ from core.scope import sees_everyone
 from .. import moodle, reports
 from ..access import quiz_or_404, quizzes_with_results_for
 from ..forms import MoodleImportForm
-from ..models import Question
+from ..models import Question, QuestionType
 
 trainer_only = role_required(Role.TRAINER, Role.ADMIN)
 
@@ -90,12 +90,24 @@ def moodle_import(request):
 
 @trainer_only
 def moodle_export(request):
+    """The bank (or one category of it) as Moodle XML.
+
+    Situational-judgement questions have no Moodle type. The whole bank is exported without them, once the trainer
+    has seen on a confirmation page which questions are left out; the export of a category that holds one is
+    refused, naming it.
+    """
     questions = Question.objects.all()
     category = request.GET.get("categorie")
-    if category and category.isdigit():
+    whole_bank = not (category and category.isdigit())
+    if not whole_bank:
         questions = questions.filter(category_id=category)
+    left_out = moodle.sjt_names(questions) if whole_bank else []
+    if left_out and request.GET.get("confirmer") != "1":
+        exported = questions.exclude(qtype__in=[QuestionType.LIKERT, QuestionType.SJT]).count()
+        context = {"left_out": left_out, "exported": exported}
+        return render(request, "quizzes/trainer/export_confirm.html", context)
     try:
-        xml = moodle.export_questions(questions)
+        xml = moodle.export_questions(questions, leave_out_sjt=whole_bank)
     except moodle.MoodleExportError as error:
         messages.error(request, str(error))
         return redirect("quizzes:trainer_list")

@@ -118,7 +118,7 @@ def test_the_demo_trainer_reads_every_demo_report_and_result(demo, client):
         assert client.get(url).status_code == 200, case.slug
         assert url in client.get(case.url).content.decode(), case.slug
     listed = {quiz.pk for quiz in client.get(reverse("quizzes:trainer_list")).context["quizzes"]}
-    assert listed == set(QuizPage.objects.live().values_list("quiz_id", flat=True)) and len(listed) == 7
+    assert listed == set(QuizPage.objects.live().values_list("quiz_id", flat=True)) and len(listed) == 8
     for quiz_id in listed:
         assert client.get(reverse("quizzes:trainer_report", args=[quiz_id])).status_code == 200
 

@@ -42,7 +42,7 @@ def test_the_demo_case_renders(demo, client, learner):
 
 
 def test_demo_quizzes_cover_every_type_and_their_pages_render(demo, client, learner):
-    assert Question.objects.count() >= 30 and QuizPage.objects.count() == 7
+    assert Question.objects.count() >= 30 and QuizPage.objects.count() == 8
     assert set(Question.objects.values_list("qtype", flat=True)) == {
         "single",
         "multiple",
@@ -51,6 +51,7 @@ def test_demo_quizzes_cover_every_type_and_their_pages_render(demo, client, lear
         "ordering",
         "short_answer",
         "likert",
+        "sjt",
     }
     for question in Question.objects.all():
         assert question.explanation or question.feedback_correct

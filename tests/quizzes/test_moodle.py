@@ -106,3 +106,11 @@ def test_export_download(client, trainer, all_types):
     response = client.get(reverse("quizzes:moodle_export"))
     assert response.status_code == 200 and response["Content-Type"].startswith("application/xml")
     assert b'<question type="matching">' in response.content
+    assert b"<!--" not in response.content  # nothing left out, so no comment
+
+
+def test_export_without_sjt_questions_downloads_at_once_even_when_confirmed(client, trainer, all_types):
+    client.force_login(trainer)
+    for params in ({}, {"confirmer": "1"}):
+        response = client.get(reverse("quizzes:moodle_export"), params)
+        assert response.status_code == 200 and response["Content-Type"].startswith("application/xml")
