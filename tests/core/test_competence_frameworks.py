@@ -13,7 +13,15 @@ from cases.publishing import publish_case
 from core import competences
 from core.models import CompetenceDomain, CompetenceLabel, Framework
 from quizzes.models import Question
-from tests.factories import make_case, make_course, make_lesson, make_question, make_team, make_user
+from tests.factories import (
+    five_node_graph,
+    make_case,
+    make_course,
+    make_lesson,
+    make_question,
+    make_team,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -147,10 +155,10 @@ def test_course_page_uses_the_team_diploma_for_a_member_without_one(client, mana
     assert f"DC1 · {DEEJE_DC1}" in text(client.get(course.url))
 
 
-def play_to_the_end(client, case):
+def play_to_the_end(client, case, choices=("bon1", "bon2", "bon3", "bon4", "bon5")):
     client.post(reverse("cases:start", args=[case.pk]))
     attempt = CaseAttempt.objects.filter(case=case).latest("started_at")
-    for choice in ["bon1", "bon2", "bon3", "bon4", "bon5"]:
+    for choice in choices:
         attempt.refresh_from_db()
         client.post(
             reverse("cases:play", args=[attempt.pk]),
@@ -206,3 +214,42 @@ def test_team_dashboard_competence_map_titles_follow_the_reader_then_the_team(cl
     response = client.get(url)
     rows = {row["code"]: row["label"] for row in response.context["competence"]}
     assert rows["DC1"] == f"DC1 · {DEASS_DC1}" and DEES_DC1 not in text(response)
+
+
+def test_debrief_profiles_per_phase_and_per_weighted_domain(client):
+    nodes = five_node_graph()
+    nodes[0][1]["choices"][0].update(competence=domain("DC1"), competence_weight=2)  # bon1
+    nodes[1][1]["choices"][1].update(competence=domain("DC1"), competence_weight=1)  # mauvais2
+    nodes[2][1]["choices"][0].update(competence=domain("DC4"))  # bon3, weight left empty: 1
+    case = make_case(title="Cas pondéré", nodes=nodes)
+    client.force_login(make_user(diploma=framework("DEES")))
+    attempt = play_to_the_end(client, case, choices=["bon1", "mauvais2", "bon3", "bon4", "bon5"])
+    response = client.get(reverse("cases:debrief", args=[attempt.pk]))
+    page = text(response)
+
+    phases = {row["label"]: row for row in response.context["phase_profile"]}
+    assert phases["Mobilisation des personnes et des partenaires"]["percent"] == 0
+    assert phases["Diagnostic partagé"] == {
+        "label": "Diagnostic partagé",
+        "decisions": 1,
+        "points": 10,
+        "possible": 10,
+        "percent": 100,
+    }
+    domains = {row["domain"].code: row for row in response.context["domain_profile"]}
+    assert set(domains) == {"DC1", "DC4"}  # DC2 and DC3: no choice exercises them
+    assert (domains["DC1"]["decisions"], domains["DC1"]["points"], domains["DC1"]["possible"]) == (2, 20, 30)
+    assert domains["DC1"]["percent"] == 67 and domains["DC4"]["percent"] == 100
+    # A table with a caption, the numbers in words and figures, the titles of the learner's diploma.
+    assert "Profil par phase de l'intervention sociale d'intérêt collectif" in page
+    assert "Profil par domaine de compétences" in page
+    assert f"DC1 · {DEES_DC1}" in page and "67 %" in page
+
+
+def test_a_choice_without_competence_adds_nothing_to_the_domain_profile(client, learner):
+    case = make_case(title="Cas sans pondération")
+    client.force_login(learner)
+    attempt = play_to_the_end(client, case)
+    response = client.get(reverse("cases:debrief", args=[attempt.pk]))
+    assert response.context["domain_profile"] == [] and len(response.context["phase_profile"]) == 5
+    assert "Profil par domaine de compétences" not in text(response)
