@@ -253,3 +253,20 @@ def test_a_choice_without_competence_adds_nothing_to_the_domain_profile(client, 
     response = client.get(reverse("cases:debrief", args=[attempt.pk]))
     assert response.context["domain_profile"] == [] and len(response.context["phase_profile"]) == 5
     assert "Profil par domaine de compétences" not in text(response)
+
+
+def test_the_diploma_is_in_the_personal_data_export():
+    from accounts.personal_data import export_data
+
+    person = make_user(diploma=framework("DEES"))
+    assert export_data(person)["sections"]["profil"]["diploma"] == str(framework("DEES"))
+    assert export_data(make_user())["sections"]["profil"]["diploma"] == ""
+
+
+def test_the_admin_says_which_titles_are_paraphrased(client, admin_user):
+    client.force_login(admin_user)
+    listing = text(client.get(reverse("wagtailsnippets_core_framework:list")))
+    assert "DEES" in listing and "DECESF" in listing
+    page = text(client.get(reverse("wagtailsnippets_core_framework:edit", args=[framework("DECESF").pk])))
+    assert "Reformulé" in page and "pas encore vérifié mot pour mot" in page
+    assert "Conseil et expertise à visée socio-éducative" in page
