@@ -24,12 +24,16 @@ class SignupForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "first_name", "last_name", "preferred_language"]
-        labels = {"first_name": _("Prénom"), "last_name": _("Nom")}
+        fields = ["display_name", "first_name", "last_name", "preferred_language", "diploma"]
+        labels = {"first_name": _("Prénom"), "last_name": _("Nom"), "diploma": _("Diplôme ou référentiel préparé")}
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
             "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["diploma"].empty_label = _("Aucun : celui de mon équipe")
 
 
 class LanguageForm(forms.Form):

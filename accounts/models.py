@@ -41,6 +41,18 @@ class User(AbstractUser):
         help_text=_("Le nom que voient vos formateur·rices et votre équipe."),
     )
     preferred_language = models.CharField(_("langue préférée"), max_length=8, choices=settings.LANGUAGES, default="fr")
+    diploma = models.ForeignKey(
+        "core.Framework",
+        verbose_name=_("diplôme préparé"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="learners",
+        help_text=_(
+            "Les domaines de compétences s'affichent avec les intitulés de ce diplôme. Sans choix, ceux du "
+            "diplôme de votre équipe."
+        ),
+    )
     inactivity_warned_at = models.DateTimeField(
         _("averti·e de l'inactivité le"),
         null=True,

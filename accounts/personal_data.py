@@ -74,6 +74,7 @@ def _export_profile(user):
         "first_name": user.first_name,
         "last_name": user.last_name,
         "preferred_language": user.preferred_language,
+        "diploma": str(user.diploma) if user.diploma_id else "",
         "date_joined": user.date_joined,
         "last_login": user.last_login,
         "inactivity_warned_at": user.inactivity_warned_at,

@@ -13,6 +13,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.activities import ActivityBlockMixin
 
@@ -105,6 +106,15 @@ class CaseChoiceBlock(blocks.StructBlock):
         label=_("Étape suivante"),
         required=False,
         help_text=_("L'étape de décision ou la fin du cas à laquelle ce choix mène, parmi les étapes de ce cas."),
+    )
+    competence = SnippetChooserBlock(
+        "core.CompetenceDomain",
+        label=_("Domaine de compétences travaillé"),
+        required=False,
+        help_text=_("Facultatif : le bilan montre au joueur un profil par domaine à partir de ces choix."),
+    )
+    competence_weight = blocks.IntegerBlock(
+        label=_("Poids dans ce domaine (1 à 3)"), min_value=1, max_value=3, default=1, required=False
     )
     pinned = blocks.BooleanBlock(
         label=_("Garder cette place"),

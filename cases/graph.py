@@ -81,6 +81,8 @@ class Choice:
     pinned: bool = False  # keeps its authored place when the choices are shuffled ("ask your manager first")
     target: str = ""  # as stored: the target's block id (or, in older data, its key)
     position: int = 0  # index in its node's choices, to attach an error to the right field
+    competence_id: int | None = None  # the competence domain this choice exercises (core.CompetenceDomain pk)
+    competence_weight: int = 1  # how much this decision counts in that domain's profile
 
     @property
     def quality_label(self):
@@ -207,7 +209,16 @@ def _choice(value, index, keys_by_id):
         pinned=bool(value.get("pinned")),
         target=target,
         position=index,
+        competence_id=_pk(value.get("competence")),
+        competence_weight=max(int(value.get("competence_weight") or 1), 1),
     )
+
+
+def _pk(value):
+    """A snippet chooser's value as a primary key: the instance, its pk, or nothing."""
+    if value in (None, ""):
+        return None
+    return getattr(value, "pk", value)
 
 
 def target_ids(nodes, id_for_key):

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.models import CompetenceDomain
 from progress import api as progress
 from progress.models import Status
 from statements import api as statements
@@ -209,7 +210,58 @@ def debrief(attempt):
     return {
         "decisions": decisions,
         "phases": phases,
+        "phase_profile": phase_profile(decisions),
+        "domain_profile": domain_profile(decisions),
         "ending": graph.get(attempt.ending_key),
         "recommended_count": len(recommended),
         "followed_recommended": sum(1 for decision in decisions if decision.quality == Quality.RECOMMENDED),
     }
+
+
+def _share(points, possible):
+    return round(100 * points / possible) if possible else 0
+
+
+def phase_profile(decisions):
+    """Points earned over points possible in each ISIC phase the attempt went through, in the cycle's order."""
+    rows = []
+    for phase, label in Phase.CHOICES:
+        taken = [decision for decision in decisions if decision.phase == phase]
+        if taken:
+            points, possible = sum(d.score for d in taken), sum(d.max_score for d in taken)
+            rows.append(
+                {
+                    "label": label,
+                    "decisions": len(taken),
+                    "points": points,
+                    "possible": possible,
+                    "percent": _share(points, possible),
+                }
+            )
+    return rows
+
+
+def domain_profile(decisions):
+    """Per competence domain, the weighted points of the decisions whose chosen choice exercises it.
+
+    A choice tagged with a domain and a weight counts score × weight over the node's best score × weight; the
+    decisions are those of this attempt, read in the version of the case it was played on (decision.choice).
+    """
+    totals = {}
+    for decision in decisions:
+        choice = getattr(decision, "choice", None)
+        if choice is None or not choice.competence_id:
+            continue
+        row = totals.setdefault(choice.competence_id, {"decisions": 0, "points": 0, "possible": 0})
+        row["decisions"] += 1
+        row["points"] += decision.score * choice.competence_weight
+        row["possible"] += decision.max_score * choice.competence_weight
+    domains = CompetenceDomain.objects.filter(pk__in=totals).order_by("code")
+    return [
+        {
+            "domain": domain,
+            **totals[domain.pk],
+            "percent": _share(totals[domain.pk]["points"], totals[domain.pk]["possible"]),
+        }
+        for domain in domains
+    ]

@@ -9,12 +9,13 @@ class CoreConfig(AppConfig):
         from django_tasks_db.compat import task_finished
 
         from . import invalidation, myspace
-        from .models import CompetenceDomain
+        from .models import CompetenceDomain, CompetenceLabel, Framework
         from .taskqueue import retry_transient_failure
 
         task_finished.connect(retry_transient_failure, dispatch_uid="core.retry_transient_failure")
         pages = (invalidation.CATALOGUE, invalidation.TEAM_DASHBOARD)
-        invalidation.records(CompetenceDomain, domains_changed, "competence-domains", "content", pages)
+        for model in (CompetenceDomain, Framework, CompetenceLabel):  # titles per diploma are shown as well
+            invalidation.records(model, domains_changed, "competence-domains", "content", pages)
         myspace.connect_invalidation()
 
 

@@ -7,16 +7,18 @@ class TeamsConfig(AppConfig):
     verbose_name = _("Équipes")
 
     def ready(self):
-        from accounts import personal_data
+        from accounts import diplomas, personal_data
         from accounts.permissions import is_manager
         from core import demo as core_demo
         from core import myspace, navigation
 
         from . import demo, personal, scope_audit, signals  # noqa: F401
+        from .diplomas import team_framework
         from .models import Membership
         from .views import myspace as myspace_views
 
         scope_audit.connect()
+        diplomas.register_fallback(team_framework)
         navigation.register(_("Suivi d'équipe"), "teams:index", order=40, visible=is_manager)
         myspace.register(
             "teams-invitations",

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core import competences
 from core.cache_versions import team_versions, version
 from core.invalidation import team_changed
 from core.models import CompetenceDomain
@@ -121,8 +122,10 @@ def completion_over_time(team, today=None, course_ids=None):
     return rows, bars([(label % r["week"].strftime("%d/%m"), r["completed"], str(r["completed"])) for r in rows])
 
 
-def competence_map(team, members=None):
-    """Share of the team that completed at least one course in each competence domain (DC1–DC4)."""
+def competence_map(team, members=None, framework=None):
+    """Share of the team that completed at least one course in each competence domain (DC1–DC4), each domain
+    titled as in `framework` (the reader's diploma, else the team's: accounts.diplomas)."""
+    titles = competences.labels_for(framework)
     total = scope.members(team).count() if members is None else members
     learners_by_domain = reports.learners_who_completed_by(_member_ids(team), "coursepage__domains")
     rows = []
@@ -130,7 +133,15 @@ def competence_map(team, members=None):
         learners = learners_by_domain.get(domain.pk, 0)
         share = round(100 * learners / total) if total else 0
         thin = total > 0 and learners / total < THIN_SHARE
-        rows.append({"domain": domain, "learners": learners, "percent": share, "thin": thin})
+        rows.append(
+            {
+                "domain": domain,
+                "label": f"{domain.code} · {titles[domain.pk]}",
+                "learners": learners,
+                "percent": share,
+                "thin": thin,
+            }
+        )
     chart = bars([(r["domain"].code, r["percent"], f"{r['percent']} %") for r in rows], maximum=100)
     for bar, row in zip(chart, rows, strict=True):
         bar["thin"] = row["thin"]
@@ -156,7 +167,7 @@ def _without_objects(rows, key, **values):
     ]
 
 
-def team_figures(team, courses, members):
+def team_figures(team, courses, members, framework=None):
     """Overview, per-course completion, completions over time and competence map of a team, for the dashboard.
 
     Over a team of 1,000 people these aggregates read tens of thousands of rows, and they do not change when
@@ -166,10 +177,11 @@ def team_figures(team, courses, members):
     """
     today = timezone.localdate()
     published = ",".join(f"{c.pk}@{c.last_published_at and c.last_published_at.timestamp()}" for c in courses)
-    key = "team-figures:{}:{}:{}:{}:{}:{}".format(
+    key = "team-figures:{}:{}:{}:{}:{}:{}:{}".format(
         team.pk,
         team_versions([team.pk], FIGURES)[team.pk],
         version("competence-domains"),
+        framework.pk if framework else "-",
         today.isoformat(),
         get_language(),
         hashlib.sha1(published.encode(), usedforsecurity=False).hexdigest(),
@@ -180,15 +192,16 @@ def team_figures(team, courses, members):
     figures = assignment_figures(team, today)
     per_course, per_course_bars = completion_per_course(team, courses, figures=figures)
     over_time, over_time_bars = completion_over_time(team, today, course_ids=[c.pk for c in courses])
-    competence, competence_bars = competence_map(team, members=members)
+    competence, competence_bars = competence_map(team, members=members, framework=framework)
     result = {
         "overview": team_overview(team, figures=figures, members=members),
         "per_course": _without_objects(per_course, "course", label=lambda course: course.title),
         "per_course_bars": per_course_bars,
         "over_time": over_time,
         "over_time_bars": over_time_bars,
-        "competence": _without_objects(competence, "domain", label=str, code=lambda domain: domain.code),
+        "competence": _without_objects(competence, "domain", code=lambda domain: domain.code),
         "competence_bars": competence_bars,
+        "competence_framework": str(framework) if framework else "",
     }
     cache.set(key, result, FIGURES_TIMEOUT)
     return result

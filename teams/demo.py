@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import Role, assign_role
+from core.models import Framework
 from courses.models import CoursePage
 from progress import api as progress
 from progress.models import Status
@@ -176,8 +177,10 @@ def load():
     Organisation.objects.filter(name=FORMER_NAME).exclude(name=ORGANISATION).update(name=ORGANISATION, city=CITY)
     organisation, _ = Organisation.objects.get_or_create(name=ORGANISATION, defaults={"city": CITY})
     teams = []
+    # The CCAS's social workers prepare or hold the DEASS: its domain titles are their default.
+    deass = Framework.objects.filter(code="DEASS").first()
     for name in TEAMS:
-        team, _ = Team.objects.get_or_create(organisation=organisation, name=name)
+        team, _ = Team.objects.get_or_create(organisation=organisation, name=name, defaults={"diploma": deass})
         add_member(team, manager, Membership.Role.MANAGER)
         trainer = User.objects.filter(email=TRAINER_EMAIL).first()
         if trainer:

@@ -58,13 +58,24 @@ class Team(ClusterableModel):
         related_name="trained_teams",
         help_text=_("Les formateur·rices qui animent les formations de cette équipe (groupe, promotion)."),
     )
+    diploma = models.ForeignKey(
+        "core.Framework",
+        verbose_name=_("diplôme de l'équipe"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="teams",
+        help_text=_(
+            "Les membres qui n'ont pas choisi leur diplôme lisent les domaines de compétences avec ses intitulés."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = TeamQuerySet.as_manager()
 
     # Members are not form fields here (a team of 1,000 would exceed the request's field limit): they are listed,
     # removed and given managers on the team's own members page (teams/views/members.py).
-    panels = [FieldPanel("organisation"), FieldPanel("name"), FieldPanel("trainers")]
+    panels = [FieldPanel("organisation"), FieldPanel("name"), FieldPanel("diploma"), FieldPanel("trainers")]
 
     class Meta:
         ordering = ["organisation__name", "name"]

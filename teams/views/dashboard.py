@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from accounts import diplomas
 from accounts.permissions import Role, role_required
 from courses.models import CoursePage
 
@@ -80,7 +81,9 @@ def dashboard(request, team_id):
         "page_obj": page,
         "query": query.urlencode(),
         # Team-wide figures: a few aggregate queries whatever the team's size, cached (see charts.py).
-        **charts.team_figures(team, all_courses, members=total_members),
+        **charts.team_figures(
+            team, all_courses, members=total_members, framework=diplomas.framework_for(request.user, team=team)
+        ),
         "assignments": assignments,
         "statuses": CellStatus,
         "managers": Membership.objects.filter(team=team, role=Membership.Role.MANAGER).select_related("user"),
