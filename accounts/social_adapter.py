@@ -19,6 +19,8 @@ from django.contrib.auth import get_user_model
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from .oidc_provider import NONCE_STATE_KEY, userinfo_jwt_as_json
+
 # The provider's login waiting for its owner to confirm the link, as allauth serialises it (SocialLogin.serialize).
 PENDING_LINK = "accounts_pending_sso_link"
 
@@ -52,6 +54,15 @@ def local_owner(email):
     return user
 
 
+def nonce_matches(sociallogin):
+    """The ID token carries the nonce this login sent (accounts.oidc_provider); a login without one passes."""
+    expected = sociallogin.state.get(NONCE_STATE_KEY)
+    if not expected:
+        return True
+    id_token, _userinfo = provider_claims(sociallogin)
+    return id_token.get("nonce") == expected
+
+
 def acr_is_sufficient(sociallogin):
     """True unless the provider's settings require an authentication level (required_acr) the ID token lacks."""
     required = sociallogin.provider.app.settings.get("required_acr") or []
@@ -62,7 +73,15 @@ def acr_is_sufficient(sociallogin):
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    def get_requests_session(self):
+        session = super().get_requests_session()
+        session.hooks["response"].append(userinfo_jwt_as_json)
+        return session
+
     def pre_social_login(self, request, sociallogin):
+        if not nonce_matches(sociallogin):
+            messages.error(request, _("La connexion n'a pas pu être vérifiée : recommencez."))
+            raise ImmediateHttpResponse(redirect("account_login"))
         if not acr_is_sufficient(sociallogin):
             messages.error(
                 request,

@@ -10,7 +10,7 @@ import httpx
 import oidc_provider_mock
 from django.test import override_settings
 
-from collectif.settings.oidc import oidc_apps
+from collectif.settings.oidc import socialaccount_providers
 
 PROVIDER_ID = "test-idp"
 PROVIDER_NAME = "Annuaire de test"
@@ -18,7 +18,8 @@ PROVIDER_NAME = "Annuaire de test"
 
 @contextlib.contextmanager
 def running_provider():
-    with oidc_provider_mock.run_server_in_thread() as server:
+    # Like ProConnect, the provider refuses a login request without a nonce.
+    with oidc_provider_mock.run_server_in_thread(require_nonce=True) as server:
         yield f"http://localhost:{server.server_port}"
 
 
@@ -33,7 +34,7 @@ def provider_settings(server_url, **extra):
         "scopes": ["openid", "email", "profile"],
         **extra,
     }
-    return override_settings(SOCIALACCOUNT_PROVIDERS={"openid_connect": {"APPS": oidc_apps(json.dumps([entry]))}})
+    return override_settings(SOCIALACCOUNT_PROVIDERS=socialaccount_providers(json.dumps([entry])))
 
 
 def set_identity(server_url, sub, **claims):

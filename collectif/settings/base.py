@@ -7,7 +7,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from .oidc import oidc_apps
+from .oidc import socialaccount_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("COLLECTIF_VAR_DIR", BASE_DIR / "var"))
@@ -174,7 +174,7 @@ ACCOUNT_RATE_LIMITS = {
 # --- Single sign-on (OpenID Connect, README « Connexion unique »): providers come from OIDC_PROVIDERS (JSON).
 # A provider's login never takes over a local account by its e-mail alone: when the address is already a
 # Collectif account, the person signs in with their password and confirms the link (accounts.social_adapter).
-SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"APPS": oidc_apps(os.environ.get("OIDC_PROVIDERS", ""), os.environ)}}
+SOCIALACCOUNT_PROVIDERS = socialaccount_providers(os.environ.get("OIDC_PROVIDERS", ""), os.environ)
 SOCIALACCOUNT_ADAPTER = "accounts.social_adapter.SocialAccountAdapter"
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False

@@ -20,6 +20,17 @@ REQUIRED_KEYS = ("id", "name", "server_url", "client_id")
 KNOWN_KEYS = {*REQUIRED_KEYS, "secret", "secret_env", "scopes", "acr_values", "token_auth_method", "fetch_userinfo"}
 
 
+def socialaccount_providers(raw, environ=None):
+    """SOCIALACCOUNT_PROVIDERS for the JSON text of OIDC_PROVIDERS."""
+    return {
+        "openid_connect": {
+            # Sends and checks a nonce, reads userinfo given as a JWT (ProConnect): accounts/oidc_provider.py.
+            "provider_class": "accounts.oidc_provider.NonceOpenIDConnectProvider",
+            "APPS": oidc_apps(raw, environ),
+        }
+    }
+
+
 def oidc_apps(raw, environ=None):
     """The `APPS` list of SOCIALACCOUNT_PROVIDERS["openid_connect"] for the JSON text `raw` (empty: no provider).
 

@@ -2,18 +2,22 @@
 Django's test client: who a provider's login becomes, and the rule that an e-mail alone never opens an account."""
 
 import json
-from urllib.parse import urlsplit
+from types import SimpleNamespace
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
+import jwt
 import pytest
+import requests
 from allauth.mfa.models import Authenticator
 from allauth.socialaccount.models import SocialAccount
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 from django.urls import reverse
 
+from accounts.oidc_provider import NONCE_STATE_KEY, userinfo_jwt_as_json
 from accounts.permissions import Role, has_role
-from accounts.social_adapter import PENDING_LINK
+from accounts.social_adapter import PENDING_LINK, nonce_matches
 from collectif.settings.oidc import oidc_apps
 from tests.factories import PASSWORD, make_user
 from tests.oidc_kit import PROVIDER_ID, provider_settings, running_provider, set_identity
@@ -171,6 +175,37 @@ def test_staff_with_totp_must_give_a_code_after_sso(client, sso):
     response = sso_login(client, sso, "trainer2-idp", email="trainer2@exemple.test", email_verified=True)
     assert response.status_code == 302 and response["Location"] == reverse("mfa_authenticate")
     assert logged_in_user(client) is None
+
+
+def test_each_login_sends_a_fresh_nonce_that_the_id_token_must_carry(client, sso):
+    first = client.post(reverse("openid_connect_login", kwargs={"provider_id": PROVIDER_ID}))["Location"]
+    second = client.post(reverse("openid_connect_login", kwargs={"provider_id": PROVIDER_ID}))["Location"]
+    nonces = [parse_qs(urlsplit(url).query)["nonce"][0] for url in (first, second)]
+    assert len(nonces[0]) >= 32 and nonces[0] != nonces[1]
+
+
+def test_an_id_token_with_another_nonce_is_refused():
+    login = SimpleNamespace(
+        state={NONCE_STATE_KEY: "attendu"}, account=SimpleNamespace(extra_data={"id_token": {"nonce": "rejoué"}})
+    )
+    assert not nonce_matches(login)
+    login.account.extra_data["id_token"]["nonce"] = "attendu"
+    assert nonce_matches(login)
+
+
+def test_a_userinfo_answer_given_as_a_jwt_is_read_as_json():
+    claims = {"sub": "abc", "email": "agent@exemple.test", "given_name": "Agent", "usual_name": "Public", "siret": "1"}
+    response = requests.Response()
+    response.status_code = 200
+    response.headers["Content-Type"] = "application/jwt; charset=utf-8"
+    response._content = jwt.encode(claims, "clef-de-test-suffisamment-longue-32o", algorithm="HS256").encode()
+    assert userinfo_jwt_as_json(response).json() == claims
+    # JSON answers are left as they are.
+    plain = requests.Response()
+    plain.status_code = 200
+    plain.headers["Content-Type"] = "application/json"
+    plain._content = b'{"sub": "x"}'
+    assert userinfo_jwt_as_json(plain).json() == {"sub": "x"}
 
 
 # --- OIDC_PROVIDERS parsing ------------------------------------------------------------------------------
