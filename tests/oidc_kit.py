@@ -3,14 +3,16 @@
 Any client id and secret are accepted; a person is whoever the test names (`sub`), with the claims the test gives."""
 
 import contextlib
+import copy
 import json
 from urllib.parse import quote
 
 import httpx
 import oidc_provider_mock
+from django.conf import settings
 from django.test import override_settings
 
-from collectif.settings.oidc import socialaccount_providers
+from collectif.settings.oidc import provider_origins, socialaccount_providers
 
 PROVIDER_ID = "test-idp"
 PROVIDER_NAME = "Annuaire de test"
@@ -34,7 +36,10 @@ def provider_settings(server_url, **extra):
         "scopes": ["openid", "email", "profile"],
         **extra,
     }
-    return override_settings(SOCIALACCOUNT_PROVIDERS=socialaccount_providers(json.dumps([entry])))
+    providers = socialaccount_providers(json.dumps([entry]))
+    csp = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)
+    csp["DIRECTIVES"]["form-action"] = [*csp["DIRECTIVES"]["form-action"], *provider_origins(providers)]
+    return override_settings(SOCIALACCOUNT_PROVIDERS=providers, CONTENT_SECURITY_POLICY=csp)
 
 
 def set_identity(server_url, sub, **claims):

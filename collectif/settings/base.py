@@ -7,7 +7,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from .oidc import socialaccount_providers
+from .oidc import provider_origins, socialaccount_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("COLLECTIF_VAR_DIR", BASE_DIR / "var"))
@@ -175,6 +175,7 @@ ACCOUNT_RATE_LIMITS = {
 # A provider's login never takes over a local account by its e-mail alone: when the address is already a
 # Collectif account, the person signs in with their password and confirms the link (accounts.social_adapter).
 SOCIALACCOUNT_PROVIDERS = socialaccount_providers(os.environ.get("OIDC_PROVIDERS", ""), os.environ)
+OIDC_FORM_ACTION_ORIGINS = provider_origins(SOCIALACCOUNT_PROVIDERS)  # see CONTENT_SECURITY_POLICY
 SOCIALACCOUNT_ADAPTER = "accounts.social_adapter.SocialAccountAdapter"
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
@@ -308,7 +309,8 @@ CONTENT_SECURITY_POLICY = {
         "media-src": [SELF],
         "object-src": [NONE],
         "base-uri": [SELF],
-        "form-action": [SELF],
+        # The single sign-on buttons post here and are redirected to the provider (collectif/settings/oidc.py).
+        "form-action": [SELF, *OIDC_FORM_ACTION_ORIGINS],
         "frame-ancestors": [SELF],
     }
 }

@@ -31,6 +31,18 @@ def socialaccount_providers(raw, environ=None):
     }
 
 
+def provider_origins(providers):
+    """The origins of the providers' servers. The login page's form posts to us and we answer with a redirect to the
+    provider: browsers check that redirect against the page's CSP form-action, which must therefore name them."""
+    origins = []
+    for app in providers.get("openid_connect", {}).get("APPS", []):
+        url = urlsplit(app["settings"]["server_url"])
+        origin = f"{url.scheme}://{url.netloc}"
+        if origin not in origins:
+            origins.append(origin)
+    return origins
+
+
 def oidc_apps(raw, environ=None):
     """The `APPS` list of SOCIALACCOUNT_PROVIDERS["openid_connect"] for the JSON text `raw` (empty: no provider).
 

@@ -18,7 +18,7 @@ from django.urls import reverse
 from accounts.oidc_provider import NONCE_STATE_KEY, userinfo_jwt_as_json
 from accounts.permissions import Role, has_role
 from accounts.social_adapter import PENDING_LINK, nonce_matches
-from collectif.settings.oidc import oidc_apps
+from collectif.settings.oidc import oidc_apps, provider_origins, socialaccount_providers
 from tests.factories import PASSWORD, make_user
 from tests.oidc_kit import PROVIDER_ID, provider_settings, running_provider, set_identity
 
@@ -253,3 +253,14 @@ def test_malformed_configurations_are_refused_at_start(entries):
 def test_plain_http_is_accepted_on_the_loopback_only():
     (app,) = oidc_apps(json.dumps([provider(secret="s", server_url="http://127.0.0.1:9400")]))
     assert app["settings"]["server_url"] == "http://127.0.0.1:9400"
+
+
+def test_provider_origins_are_allowed_as_form_targets():
+    raw = json.dumps(
+        [
+            provider(secret="s", server_url="https://idp.exemple.test/api/v2"),
+            provider(secret="s", id="autre", server_url="https://idp.exemple.test/realms/x"),
+            provider(secret="s", id="local", server_url="http://localhost:9400"),
+        ]
+    )
+    assert provider_origins(socialaccount_providers(raw)) == ["https://idp.exemple.test", "http://localhost:9400"]
