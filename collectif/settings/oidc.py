@@ -17,7 +17,10 @@ from django.core.exceptions import ImproperlyConfigured
 PROVIDER_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1"}
 REQUIRED_KEYS = ("id", "name", "server_url", "client_id")
-KNOWN_KEYS = {*REQUIRED_KEYS, "secret", "secret_env", "scopes", "acr_values", "token_auth_method", "fetch_userinfo"}
+KNOWN_KEYS = {
+    *REQUIRED_KEYS,
+    *("secret", "secret_env", "scopes", "acr_values", "verified_email", "token_auth_method", "fetch_userinfo"),
+}
 
 
 def socialaccount_providers(raw, environ=None):
@@ -102,6 +105,13 @@ def _app(entry, environ):
         # the answer must say the level was reached.
         settings["auth_params"] = {"acr_values": " ".join(acr_values)}
         settings["required_acr"] = list(acr_values)
+    if "verified_email" in entry:
+        # allauth's own setting: true, or a list of domains, for a provider that vouches for its addresses without
+        # an email_verified claim (ProConnect: the agent's organisation issued the address).
+        verified = entry["verified_email"]
+        if not isinstance(verified, bool | list):
+            raise ImproperlyConfigured(f"OIDC_PROVIDERS: verified_email of {provider_id!r} is true, false or a list.")
+        settings["verified_email"] = verified
     if entry.get("token_auth_method"):
         settings["token_auth_method"] = entry["token_auth_method"]
     if "fetch_userinfo" in entry:

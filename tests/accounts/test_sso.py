@@ -147,6 +147,14 @@ def test_unverified_email_of_an_existing_account_links_nothing_and_creates_nothi
     assert User.objects.filter(email__iexact="marc@exemple.test").count() == 1
 
 
+def test_a_provider_that_vouches_for_its_addresses_still_needs_the_owner_to_confirm(client, oidc_server):
+    make_user(email="agent@administration.test")
+    with provider_settings(oidc_server, verified_email=["administration.test"]):
+        response = sso_login(client, oidc_server, "agent-pc", email="agent@administration.test")
+    assert response["Location"] == reverse("account_sso_link")
+    assert logged_in_user(client) is None and not SocialAccount.objects.exists()
+
+
 def test_required_acr_is_checked_on_the_id_token(client, oidc_server):
     with provider_settings(oidc_server, acr_values=["eidas1"]):
         start = client.post(reverse("openid_connect_login", kwargs={"provider_id": PROVIDER_ID}))
