@@ -144,6 +144,8 @@ EXPECTED = {
     "account_delete": LOGGED_IN,
     "account_home": roles(REDIRECT, anonymous=LOGIN),
     "switch_language": POST_ONLY_PUBLIC,
+    # Single sign-on's « Relier votre compte »: without a provider's login waiting in the session, nothing to show.
+    "account_sso_link": roles(REDIRECT, anonymous=LOGIN),
     "account_welcome": roles(OK),  # the imported account's one link: its form, or « Ce lien ne fonctionne plus »
     "my_space": LOGGED_IN,
     "search": LOGGED_IN,

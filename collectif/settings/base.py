@@ -7,6 +7,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from .oidc import provider_origins, socialaccount_providers
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("COLLECTIF_VAR_DIR", BASE_DIR / "var"))
 
@@ -46,6 +48,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "csp",
     "django_tasks",
     "django_tasks_db",
@@ -167,6 +171,18 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
 }
+# --- Single sign-on (OpenID Connect, README « Connexion unique »): providers come from OIDC_PROVIDERS (JSON).
+# A provider's login never takes over a local account by its e-mail alone: when the address is already a
+# Collectif account, the person signs in with their password and confirms the link (accounts.social_adapter).
+SOCIALACCOUNT_PROVIDERS = socialaccount_providers(os.environ.get("OIDC_PROVIDERS", ""), os.environ)
+OIDC_FORM_ACTION_ORIGINS = provider_origins(SOCIALACCOUNT_PROVIDERS)  # see CONTENT_SECURITY_POLICY
+SOCIALACCOUNT_ADAPTER = "accounts.social_adapter.SocialAccountAdapter"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_STORE_TOKENS = False
+# The login buttons post to the provider's login URL; a GET (a link followed by a crawler) only asks to confirm.
+SOCIALACCOUNT_LOGIN_ON_GET = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Collectif"
 # Staff must have TOTP before opening the Wagtail admin (switched on in production).
@@ -293,7 +309,8 @@ CONTENT_SECURITY_POLICY = {
         "media-src": [SELF],
         "object-src": [NONE],
         "base-uri": [SELF],
-        "form-action": [SELF],
+        # The single sign-on buttons post here and are redirected to the provider (collectif/settings/oidc.py).
+        "form-action": [SELF, *OIDC_FORM_ACTION_ORIGINS],
         "frame-ancestors": [SELF],
     }
 }
