@@ -8,4 +8,5 @@ urlpatterns = [
     path("jwks/", views.jwks, name="jwks"),
     path("login/", views.oidc_login, name="login"),
     path("launch/", views.launch, name="launch"),
+    path("contenus/", views.deep_link, name="deep_link"),
 ]

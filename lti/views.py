@@ -15,7 +15,7 @@ from pylti1p3.contrib.django import DjangoMessageLaunch, DjangoOIDCLogin
 from pylti1p3.contrib.django.launch_data_storage.cache import DjangoCacheDataStorage
 from pylti1p3.exception import LtiException, OIDCException
 
-from . import framing
+from . import deep_linking, framing
 from .keys import public_jwks
 from .launch import consume_nonce, launchable_page, learner_for, requested_url
 from .toolconf import PlatformToolConf
@@ -79,6 +79,12 @@ def launch(request):
     if not consume_nonce(claims["iss"], claims.get("nonce", "")):
         return refuse(request, launch_refusal("nonce"))
     platform = conf.platform(claims["iss"], message_launch.get_client_id())
+    if message_launch.is_deep_link_launch():
+        if not (message_launch.check_teacher_access() or message_launch.check_designer_access()):
+            return refuse(request, _("Seul·es les enseignant·es de la plateforme peuvent choisir un contenu."))
+        deep_linking.remember_request(request, platform, claims)
+        framing.remember_platform(request, platform)
+        return redirect("lti:deep_link")
     if not message_launch.is_resource_launch():
         return refuse(request, _("Ce type de lancement LTI n'est pas pris en charge."), status=400)
     page = launchable_page(request, requested_url(claims))
@@ -92,3 +98,32 @@ def launch(request):
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     framing.remember_platform(request, platform)
     return redirect(page.get_url(request))
+
+
+def deep_link(request):
+    """The content picker of a Deep Linking request; posting a choice gives the signed answer for the platform."""
+    pending, platform = deep_linking.pending_request(request)
+    if pending is None:
+        return refuse(
+            request, _("Aucune demande de choix de contenu n'est en cours : relancez-la depuis la plateforme.")
+        )
+    if request.method == "POST":
+        page = deep_linking.chosen_page(request.POST.get("page"))
+        if page is None:
+            error = _("Choisissez un module, un cas pratique ou une évaluation.")
+        else:
+            token = deep_linking.response_jwt(request, pending, platform, page)
+            del request.session[deep_linking.SESSION_KEY]
+            response = render(
+                request,
+                "lti/deep_link_return.html",
+                {"page": page, "return_url": pending["settings"]["deep_link_return_url"], "jwt": token},
+            )
+            # The answer is a form posted to the platform: allow that one origin as a form target.
+            response._csp_update = {"form-action": [deep_linking.return_origin(pending)]}
+            return response
+    else:
+        error = ""
+    return render(
+        request, "lti/deep_link.html", {"groups": deep_linking.choices(), "platform": platform, "error": error}
+    )

@@ -302,6 +302,7 @@ EXPECTED = {
     "lti:jwks": roles(OK),  # the tool's public key set
     "lti:login": roles(400),  # login initiation without a registered issuer: « Lancement LTI refusé »
     "lti:launch": POST_ONLY_PUBLIC,  # the platform posts the signed id_token
+    "lti:deep_link": roles(DENIED),  # the content picker opens only after a teacher's Deep Linking launch
     # --- Quizzes ------------------------------------------------------------------------------------------------------
     "quizzes:start": POST_ONLY_PUBLIC,
     # Own attempts only; a submitted attempt sends to its results, an unsubmitted one's results to the attempt.
