@@ -2,7 +2,7 @@
 the page of this site the launch asks for (a module, a case or a quiz; anything else is refused)."""
 
 import hashlib
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.db import IntegrityError, transaction
 from django.http import Http404
@@ -69,7 +69,8 @@ def launchable_page(request, url):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    components = [component for component in parts.path.split("/") if component]
+    # Slugs may hold accents: page URLs carry them percent-encoded, routing wants them decoded.
+    components = [unquote(component) for component in parts.path.split("/") if component]
     try:
         result = site.root_page.specific.route(request, components)
     except Http404:

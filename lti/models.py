@@ -103,3 +103,27 @@ class UsedNonce(models.Model):
 
     def __str__(self):
         return self.nonce
+
+
+class AgsLink(models.Model):
+    """Where to send a learner's score for a launched activity (LTI Assignment and Grade Services line item)."""
+
+    platform = models.ForeignKey(Platform, on_delete=models.CASCADE, related_name="ags_links")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lti_ags_links")
+    sub = models.CharField(max_length=255)
+    activity_key = models.CharField(max_length=40, db_index=True)
+    lineitem = models.URLField(max_length=500)
+    scopes = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_posted_at = models.DateTimeField(null=True, blank=True)
+    last_score = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("renvoi de note LTI")
+        verbose_name_plural = _("renvois de notes LTI")
+        constraints = [
+            models.UniqueConstraint(fields=["platform", "user", "activity_key", "lineitem"], name="lti_ags_link")
+        ]
+
+    def __str__(self):
+        return f"{self.activity_key} → {self.lineitem}"

@@ -15,7 +15,7 @@ from pylti1p3.contrib.django import DjangoMessageLaunch, DjangoOIDCLogin
 from pylti1p3.contrib.django.launch_data_storage.cache import DjangoCacheDataStorage
 from pylti1p3.exception import LtiException, OIDCException
 
-from . import deep_linking, framing
+from . import deep_linking, framing, grades
 from .keys import public_jwks
 from .launch import consume_nonce, launchable_page, learner_for, requested_url
 from .toolconf import PlatformToolConf
@@ -95,6 +95,7 @@ def launch(request):
     user = learner_for(platform, claims)
     if not user.is_active:
         return refuse(request, _("Ce compte Collectif est désactivé."))
+    grades.remember_line_item(platform, user, claims, page)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     framing.remember_platform(request, platform)
     return redirect(page.get_url(request))
