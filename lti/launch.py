@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from accounts.models import User
+from accounts.permissions import Role, assign_role
 from cases.models import CasePage
 from courses.models import CoursePage
 from quizzes.models import QuizPage
@@ -49,6 +50,7 @@ def learner_for(platform, claims):
             )
             user.set_unusable_password()
             user.save()
+            assign_role(user, Role.LEARNER)
             identity = LtiIdentity.objects.create(issuer=issuer, sub=sub, platform=platform, user=user)
     identity.last_launch_at = timezone.now()
     identity.save(update_fields=["last_launch_at"])

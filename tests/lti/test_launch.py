@@ -8,8 +8,10 @@ import pytest
 import responses
 from django.contrib.auth import get_user_model
 
+from accounts.permissions import Role, has_role
+from lti.grades import activity_key_of
 from lti.models import LtiIdentity
-from tests.factories import make_case, make_user
+from tests.factories import make_case, make_course, make_quiz, make_quiz_page, make_user
 
 from .platform_kit import SimulatedPlatform, rsa_pem
 
@@ -42,6 +44,7 @@ def test_launch_logs_the_learner_in_and_lands_on_the_case(client, platform, case
     identity = LtiIdentity.objects.get(issuer=platform.issuer, sub="etudiant-7")
     assert identity.user.get_full_name() == "Alex Martin"
     assert not identity.user.has_usable_password()
+    assert has_role(identity.user, Role.LEARNER)
     page = client.get(response["Location"])
     assert page.status_code == 200
     assert page.wsgi_request.user == identity.user
@@ -56,6 +59,15 @@ def test_custom_parameter_chooses_the_page(client, platform, case):
     response, _, _ = platform.launch(client, "http://testserver/lti/launch/", token_claims=custom)
     assert response.status_code == 302
     assert response["Location"] == case.url
+
+
+@pytest.mark.parametrize("kind", ["module", "quiz"])
+def test_modules_and_quizzes_can_be_launched_too(client, platform, kind):
+    page = make_course() if kind == "module" else make_quiz_page(make_quiz())
+    response, _, _ = platform.launch(client, page.url)
+    assert response.status_code == 302
+    assert response["Location"] == page.url
+    assert activity_key_of(page) == (page.activity_key if kind == "module" else page.quiz.activity_key)
 
 
 def test_same_sub_comes_back_to_the_same_account_and_email_never_matches(client, platform, case):
