@@ -33,6 +33,7 @@ urlpatterns = [
     path("scorm/", include("scorm.urls")),
     path("evaluations/", include("quizzes.urls")),
     path("seance/", include("debrief.urls")),
+    path("lti/", include("lti.urls")),
 ]
 
 if settings.DEBUG:

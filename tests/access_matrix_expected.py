@@ -72,6 +72,9 @@ ASSIGNED_EVIDENCE = roles(
 # enter the admin but Wagtail sends them back to its home page; learners and managers are refused at /admin/.
 ADMIN_READ = roles(DENIED, anonymous=LOGIN, trainer_a=REDIRECT, trainer_b=REDIRECT, lead=REDIRECT, admin=OK)
 ADMIN_CHANGE = roles(DENIED, anonymous=LOGIN, trainer_a=REDIRECT, trainer_b=REDIRECT, lead=REDIRECT, admin=REDIRECT)
+# Views of a viewset only administrators use (its permission policy): trainers are sent back to the admin home.
+ADMIN_ONLY = roles(DENIED, anonymous=LOGIN, trainer_a=REDIRECT, trainer_b=REDIRECT, lead=REDIRECT, admin=OK)
+LTI_PLATFORM_VIEWS = ("index", "index_results", "add", "edit", "delete", "history", "history_results", "usage")
 # A module review's decision is POST only; learners and managers are refused at /admin/ first.
 MODULE_DECISION = roles(
     DENIED, anonymous=LOGIN, trainer_a=GET_REFUSED, trainer_b=GET_REFUSED, lead=GET_REFUSED, admin=GET_REFUSED
@@ -131,6 +134,8 @@ EXPECTED = {
     "teams_rappels:history": ADMIN_CHANGE,
     "teams_rappels:history_results": ADMIN_CHANGE,
     "teams_rappels:usage": ADMIN_CHANGE,
+    # --- LTI platforms (lti/wagtail_hooks.py): registering one lets it log people in, so administrators only ----
+    **{f"lti_plateformes:{name}": ADMIN_ONLY for name in LTI_PLATFORM_VIEWS},
     # --- Module reviews (courses/admin_views.py): trainers submit the modules in their scope (trainer B wrote the
     # course), the submitter reads their review, lead trainers and administrators decide (POST only).
     "courses_module_reviews:list": roles(DENIED, anonymous=LOGIN, lead=OK, admin=OK),
@@ -295,6 +300,11 @@ EXPECTED = {
     "scorm:activity": roles(by(OK, unused=DENIED), anonymous=LOGIN, trainer_a=OK, trainer_b=OK, lead=OK, admin=OK),
     "scorm:player_file": roles(by(OK, forged_token=NOT_FOUND)),
     "scorm:commit": POST_ONLY_PUBLIC,
+    # --- LTI 1.3 (lti/views.py): public, a platform calls them, but only a valid flow gets further -------------------
+    "lti:jwks": roles(OK),  # the tool's public key set
+    "lti:login": roles(400),  # login initiation without a registered issuer: « Lancement LTI refusé »
+    "lti:launch": POST_ONLY_PUBLIC,  # the platform posts the signed id_token
+    "lti:deep_link": roles(DENIED),  # the content picker opens only after a teacher's Deep Linking launch
     # --- Quizzes ------------------------------------------------------------------------------------------------------
     "quizzes:start": POST_ONLY_PUBLIC,
     # Own attempts only; a submitted attempt sends to its results, an unsubmitted one's results to the attempt.

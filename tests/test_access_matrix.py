@@ -59,7 +59,8 @@ EXCLUDED_PREFIXES = {
 # out: organisations, teams and assignments (structure, no learner's record), background task results (no row
 # exists under the immediate test backend), and the quiz bank and H5P snippets (content, Wagtail's snippet views).
 # Module reviews (courses/admin_views.py) publish pages: who may submit and decide is part of the matrix too.
-ADMIN_NAMESPACES = ("teams_certificats", "teams_rappels", "courses_module_reviews")
+# LTI platforms (lti/wagtail_hooks.py) are in too: a registered platform can log people in.
+ADMIN_NAMESPACES = ("teams_certificats", "teams_rappels", "courses_module_reviews", "lti_plateformes")
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ KWARG_SOURCES = {
     ("teams_rappels", ("pk",)): "reminders",
     ("courses_module_reviews", ("course_id",)): "courses",
     ("courses_module_reviews", ("review_id",)): "module_reviews",
+    ("lti_plateformes", ("pk",)): "lti_platforms",
 }
 # By route name, where one app uses the same keyword for different objects (reflections' pk).
 ENTRY_ROUTES = ("detail", "edit", "autosave", "feedback", "share", "unshare", "delete")
@@ -405,10 +407,23 @@ def membership_pk(kwargs):
     return Membership.objects.get(team_id=kwargs["team_id"], user_id=kwargs["user_id"], role="member").pk
 
 
+def lti_platform(Platform):
+    return Platform.objects.create(
+        name="Moodle",
+        issuer="https://moodle.example.org",
+        client_id="collectif",
+        deployment_ids="1",
+        auth_login_url="https://moodle.example.org/mod/lti/auth.php",
+        auth_token_url="https://moodle.example.org/mod/lti/token.php",
+        key_set_url="https://moodle.example.org/mod/lti/certs.php",
+    )
+
+
 def fill_sources(world, people, teams, content, records):
     """The URL keyword values of every source, each with the label the expected table uses for its object."""
     from accounts import welcome_link
     from h5p import player_tokens as player_tokens_module
+    from lti.models import Platform
     from progress.models import Enrolment
     from scorm import player_tokens as scorm_tokens_module
 
@@ -463,6 +478,7 @@ def fill_sources(world, people, teams, content, records):
             for label, token in player_tokens.items()
         ],
         "scorm_packages": by_label(content["scorm"], "pk"),
+        "lti_platforms": [("moodle", {"pk": lti_platform(Platform).pk})],
         "scorm_player_files": [
             (label, {"token": token, "path": "index.html"}) for label, token in scorm_tokens.items()
         ],

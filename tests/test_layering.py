@@ -21,7 +21,7 @@ LAYERS = (
     ("courses",),  # lessons embed activity blocks
     ("teams",),  # teams read progress of the courses they follow
     ("teamjournal", "debrief"),  # built on teams
-    ("home",),  # site pages and « Mon espace », assembled from core's registries
+    ("home", "lti"),  # site pages and « Mon espace », assembled from core's registries
     ("devtools",),  # dev only: bench and scale checks may import anything
 )
 LAYER_OF = {app: level for level, names in enumerate(LAYERS) for app in names}

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "scorm",
     "quizzes",
     "debrief",
+    "lti",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -82,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.csp.CollectifCSPMiddleware",
+    # Inside the CSP and X-Frame-Options middleware: pages of an LTI flow may be framed by the platform.
+    "lti.framing.LtiFramingMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
