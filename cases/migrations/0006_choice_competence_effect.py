@@ -6,7 +6,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0004_choice_target_block_id"),
+        ("cases", "0005_case_trainer_guide"),
     ]
 
     operations = [
