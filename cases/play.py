@@ -224,21 +224,10 @@ def _share(points, possible):
 
 def phase_profile(decisions):
     """Points earned over points possible in each ISIC phase the attempt went through, in the cycle's order."""
-    rows = []
-    for phase, label in Phase.CHOICES:
-        taken = [decision for decision in decisions if decision.phase == phase]
-        if taken:
-            points, possible = sum(d.score for d in taken), sum(d.max_score for d in taken)
-            rows.append(
-                {
-                    "label": label,
-                    "decisions": len(taken),
-                    "points": points,
-                    "possible": possible,
-                    "percent": _share(points, possible),
-                }
-            )
-    return rows
+    totals = {}
+    for decision in decisions:
+        add_to_profile(totals, decision.phase, 1, decision.score, decision.max_score)
+    return phase_rows(totals)
 
 
 def domain_profile(decisions):
@@ -250,12 +239,30 @@ def domain_profile(decisions):
     totals = {}
     for decision in decisions:
         choice = getattr(decision, "choice", None)
-        if choice is None or not choice.competence_id:
-            continue
-        row = totals.setdefault(choice.competence_id, {"decisions": 0, "points": 0, "possible": 0})
-        row["decisions"] += 1
-        row["points"] += decision.score * choice.competence_weight
-        row["possible"] += decision.max_score * choice.competence_weight
+        if choice is not None and choice.competence_id:
+            weight = choice.competence_weight
+            add_to_profile(totals, choice.competence_id, 1, decision.score * weight, decision.max_score * weight)
+    return domain_rows(totals)
+
+
+def add_to_profile(totals, key, decisions, points, possible):
+    row = totals.setdefault(key, {"decisions": 0, "points": 0, "possible": 0})
+    row["decisions"] += decisions
+    row["points"] += points
+    row["possible"] += possible
+
+
+def phase_rows(totals):
+    """{phase: {decisions, points, possible}} as the profile's rows, in the cycle's order (debrief and report)."""
+    return [
+        {"label": label, **totals[phase], "percent": _share(totals[phase]["points"], totals[phase]["possible"])}
+        for phase, label in Phase.CHOICES
+        if phase in totals
+    ]
+
+
+def domain_rows(totals):
+    """{domain pk: {decisions, points, possible}} as the profile's rows, by domain code (debrief and report)."""
     domains = CompetenceDomain.objects.filter(pk__in=totals).order_by("code")
     return [
         {

@@ -10,14 +10,15 @@ of that case is recorded, or published content changes (report_changed() and the
 """
 
 from django.core.cache import cache
-from django.db.models import Count, F, Max, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Avg, Count, F, Max, Q, Sum, Value, Window
+from django.db.models.functions import Length, Replace, RowNumber
 
 from core.cache_versions import bump, content_version, version
 from core.scope import EVERYONE
 
 from .graph import Phase, Quality
 from .models import CaseAttempt, CaseDecision
+from .play import add_to_profile, domain_rows, phase_rows
 
 BAR_MAX_WIDTH = 420
 BAR_ROW_HEIGHT = 44
@@ -70,6 +71,35 @@ def median_seconds(decisions):
     return {node_key: round(sum(middle) / len(middle)) for node_key, middle in values.items()}
 
 
+# Words in a justification, counted by the database: its spaces plus one (an estimate: it does not see line breaks).
+WORDS = Length("justification") - Length(Replace("justification", Value(" "), Value(""))) + 1
+
+
+def justification_words(decisions):
+    """{node_key: mean number of words of the justifications written at that node}, in one query."""
+    rows = decisions.exclude(justification="").order_by().values("node_key").annotate(words=Avg(WORDS))
+    return {row["node_key"]: round(row["words"], 1) for row in rows}
+
+
+def cohort_profile(graph, decisions):
+    """The debrief's profile summed over every decision in view: per ISIC phase, and per competence domain with the
+    weights the case's current version gives its choices. Two aggregate queries, whatever the number of learners."""
+    sums = {"decisions": Count("pk"), "points": Sum("score"), "possible": Sum("max_score")}
+    by_phase = {}
+    for row in decisions.order_by().values("phase").annotate(**sums):
+        add_to_profile(by_phase, row["phase"], row["decisions"], row["points"], row["possible"])
+    by_domain = {}
+    for row in decisions.order_by().values("node_key", "choice_key").annotate(**sums):
+        node = graph.get(row["node_key"])
+        choice = node.choice(row["choice_key"]) if node else None
+        if choice is not None and choice.competence_id:
+            weight = choice.competence_weight
+            add_to_profile(
+                by_domain, choice.competence_id, row["decisions"], row["points"] * weight, row["possible"] * weight
+            )
+    return {"phase_profile": phase_rows(by_phase), "domain_profile": domain_rows(by_domain)}
+
+
 def attempt_figures(case, seen):
     return seen.restrict(CaseAttempt.objects.filter(case=case)).aggregate(
         learners=Count("user", distinct=True),
@@ -112,6 +142,7 @@ def case_report(case, seen=EVERYONE):
     node_keys = _node_keys(graph, counts)
     totals = {key: sum(row["count"] for (node, _c), row in counts.items() if node == key) for key in node_keys}
     medians = median_seconds(decisions)
+    words = justification_words(decisions)
     nodes = []
     for node_key in node_keys:
         node = graph.get(node_key)
@@ -130,6 +161,7 @@ def case_report(case, seen=EVERYONE):
                 "total": totals[node_key],
                 "choices": choices,
                 "median_seconds": medians.get(node_key),
+                "justification_words": words.get(node_key),
                 "chart_height": max(len(choices), 1) * BAR_ROW_HEIGHT,
                 "in_current_version": node is not None,
             }
@@ -149,6 +181,7 @@ def case_report(case, seen=EVERYONE):
         **attempt_figures(case, seen),
         "decisions": sum(totals.values()),
         "bar_max_width": BAR_MAX_WIDTH,
+        **cohort_profile(graph, decisions),
         "justifications_shown": JUSTIFICATIONS_SHOWN,
     }
 
@@ -215,6 +248,7 @@ SUMMARY_HEADER = [
     "nombre",
     "pourcentage",
     "temps_median_s",
+    "mots_par_justification",
 ]
 DECISIONS_HEADER = [
     "date",
@@ -244,6 +278,7 @@ def summary_rows(report):
                 choice["count"],
                 choice["percent"],
                 node["median_seconds"] or "",
+                node["justification_words"] or "",
             ]
 
 

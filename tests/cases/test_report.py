@@ -94,14 +94,15 @@ def test_csv_neutralises_formulas(client, trainer, learner):
 
 
 def test_report_query_count_does_not_grow_with_learners(client, trainer, played_case, django_assert_max_num_queries):
+    # 18: the figures, plus three aggregates (words per justification, the group profile per phase and per choice).
     client.force_login(trainer)
     url = reverse("cases:report", args=[played_case.pk])
     client.get(url)
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(18):
         client.get(url)
     for index in range(4):
         play_path(make_user(Role.LEARNER), played_case, ["bon1", "mauvais2", "bon3", "mauvais4", "bon5"][: index + 1])
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(18):
         assert client.get(url).status_code == 200
 
 
@@ -152,3 +153,23 @@ def test_the_cached_report_shows_a_new_decision_at_once(client, trainer, played_
     second = client.get(url)
     assert second.context["decisions"] == 16
     assert "Cette fois, avec le groupe." in html.unescape(second.content.decode())
+
+
+def test_justification_length_and_the_groups_profile_per_phase(client, trainer, played_case):
+    """Item analysis for cases (issue 17): words per justification at each node, and the debrief's profile summed
+    over the group."""
+    from cases import report
+    from cases.models import CaseDecision
+
+    first = CaseDecision.objects.order_by("pk").first()
+    CaseDecision.objects.filter(node_key=first.node_key).update(justification="")
+    CaseDecision.objects.filter(pk=first.pk).update(justification="un deux trois quatre")
+    data = report.case_report(played_case)
+    node = next(n for n in data["nodes"] if n["key"] == first.node_key)
+    assert node["justification_words"] == 4.0
+    decisions = CaseDecision.objects.filter(attempt__case=played_case)
+    assert sum(row["decisions"] for row in data["phase_profile"]) == decisions.count()
+    assert sum(row["points"] for row in data["phase_profile"]) == sum(d.score for d in decisions)
+    client.force_login(trainer)
+    page = client.get(reverse("cases:report", args=[played_case.pk])).content.decode()
+    assert "Profil du groupe" in page and "justifications : 4 mots en moyenne" in page

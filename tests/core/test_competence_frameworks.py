@@ -270,3 +270,26 @@ def test_the_admin_says_which_titles_are_paraphrased(client, admin_user):
     page = text(client.get(reverse("wagtailsnippets_core_framework:edit", args=[framework("DECESF").pk])))
     assert "Reformulé" in page and "pas encore vérifié mot pour mot" in page
     assert "Conseil et expertise à visée socio-éducative" in page
+
+
+def test_the_trainer_report_sums_the_weighted_domain_profile_over_the_group(client):
+    """Two learners on the weighted case: the report's DC1 row is the sum of their debriefs' DC1 rows."""
+    from cases import report
+
+    nodes = five_node_graph()
+    nodes[0][1]["choices"][0].update(competence=domain("DC1"), competence_weight=2)  # bon1
+    nodes[1][1]["choices"][1].update(competence=domain("DC1"), competence_weight=1)  # mauvais2
+    case = make_case(title="Cas pondéré du groupe", nodes=nodes)
+    debriefs = []
+    for choices in (["bon1", "mauvais2", "bon3", "bon4", "bon5"], ["bon1", "bon2", "bon3", "bon4", "bon5"]):
+        client.force_login(make_user())
+        attempt = play_to_the_end(client, case, choices=choices)
+        debriefs.append(client.get(reverse("cases:debrief", args=[attempt.pk])).context["domain_profile"])
+    (dc1,) = report.case_report(case)["domain_profile"]
+    mine = [row for profile in debriefs for row in profile if row["domain"].code == "DC1"]
+    assert dc1["domain"].code == "DC1"
+    assert (dc1["decisions"], dc1["points"], dc1["possible"]) == (
+        sum(row["decisions"] for row in mine),
+        sum(row["points"] for row in mine),
+        sum(row["possible"] for row in mine),
+    )
