@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 PUBLIC = [
     r"^$",  # Wagtail page serving: the home page and published public pages
     r"^comptes/(login|signup|password/reset|confirm-email|reauthenticate|2fa/authenticate|inactive|"
-    r"email/verify|login/code|password/reset/key|3rdparty|logout)",
+    r"email/verify|login/code|password/reset/key|3rdparty|social|logout)",  # social/: allauth's old addresses
+    r"^lti/(jwks|login|launch)/$",  # LTI 1.3: the tool's public key set and the platform's signed launch flow
     r"^compte/langue/$",
     r"^compte/bienvenue/",  # the welcome link of an imported account: opened before the person has a password
     r"^documents/",  # Wagtail documents apply their own collection privacy
