@@ -187,7 +187,7 @@ class SelfHealingWorker(Worker):
 
     def housekeeping(self):
         requeue_orphaned_tasks()
-        started = periodic.ensure_scheduled()
+        started = periodic.ensure_scheduled(soon=timedelta(seconds=settings.PERIODIC_FIRST_RUN_DELAY_SECONDS))
         if started:
             logger.info("Tâches périodiques reprogrammées : %s", ", ".join(started))
         self.next_housekeeping = time.monotonic() + HOUSEKEEPING_EVERY

@@ -73,6 +73,9 @@ class Stack:
             "HEALTH_CHECK_TOKEN": uuid.uuid4().hex,
             # A killed worker's task goes back to the queue once its heartbeat is this old (30 s in production).
             "TASK_WORKER_DEAD_AFTER_SECONDS": "10",
+            # The workers would start the hourly reminder check within seconds and send the reminders that the
+            # killed-worker scenario queues itself: here the periodic jobs wait an hour.
+            "PERIODIC_FIRST_RUN_DELAY_SECONDS": "3600",
         }
 
     def manage(self, *args, check=True):

@@ -244,6 +244,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "ods", "xlsx", "csv", "txt"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "lrs"]}}
 # A worker whose heartbeat is older than this is dead: the tasks it held go back to the queue.
 TASK_WORKER_DEAD_AFTER_SECONDS = int(os.environ.get("TASK_WORKER_DEAD_AFTER_SECONDS", 30))
+# A periodic job the worker (re)schedules runs this long after: soon, but after the worker has settled.
+PERIODIC_FIRST_RUN_DELAY_SECONDS = int(os.environ.get("PERIODIC_FIRST_RUN_DELAY_SECONDS", 5))
 
 # --- Live collective debriefs (debrief/): sessions, guests and their votes are deleted after this many days.
 DEBRIEF_RETENTION_DAYS = int(os.environ.get("DEBRIEF_RETENTION_DAYS", 90))
