@@ -41,3 +41,31 @@ class LtiFramingMiddleware:
             response._csp_replace = replace
             response.xframe_options_exempt = True
         return response
+
+
+class LtiCookieMiddleware:
+    """Sessions opened by an LTI launch live in the platform's iframe, a third-party context where browsers send
+    only SameSite=None cookies: their session and CSRF cookies get SameSite=None, when they are Secure (HTTPS, as
+    browsers require). Every other session keeps the Lax default. Placed before SessionMiddleware, so it sees the
+    cookies that middleware sets."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        names = (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
+        morsels = [response.cookies[name] for name in names if name in response.cookies]
+        morsels = [morsel for morsel in morsels if morsel.value and morsel["secure"]]
+        if morsels and _opened_by_launch(request):
+            for morsel in morsels:
+                morsel["samesite"] = "None"
+        return response
+
+
+def _opened_by_launch(request):
+    session = getattr(request, "session", None)
+    try:
+        return session is not None and bool(session.get(SESSION_KEY))
+    except Exception:  # the session store is down (a 503 page is on its way): keep the default cookies
+        return False

@@ -34,21 +34,33 @@ def consume_nonce(issuer, nonce):
     return True
 
 
+def placeholder_email(issuer, sub):
+    """The address of an account a platform made: unique per (issuer, sub), and deliverable nowhere."""
+    digest = hashlib.sha256(f"{issuer}\n{sub}".encode()).hexdigest()[:24]
+    return f"lti-{digest}@lti.invalid"
+
+
+def unsaved_account(issuer, sub, given_name="", family_name="", name=""):
+    """A learner account for a platform's person: its placeholder address, the names the platform gives, and no
+    password (they sign in from the platform)."""
+    user = User(
+        email=placeholder_email(issuer, sub),
+        first_name=(given_name or "")[:150],
+        last_name=(family_name or "")[:150],
+        display_name=(name or f"{given_name or ''} {family_name or ''}".strip())[:150],
+    )
+    user.set_unusable_password()
+    return user
+
+
 def learner_for(platform, claims):
     """The account tied to (iss, sub), created on first launch. E-mail is never used to match an existing account:
-    a platform could otherwise claim anyone's address. New accounts get a placeholder address and no password."""
+    a platform could otherwise claim anyone's address."""
     issuer, sub = claims["iss"], claims["sub"]
     identity = LtiIdentity.objects.select_related("user").filter(issuer=issuer, sub=sub).first()
     if identity is None:
-        digest = hashlib.sha256(f"{issuer}\n{sub}".encode()).hexdigest()[:24]
         with transaction.atomic():
-            user = User(
-                email=f"lti-{digest}@lti.invalid",
-                first_name=(claims.get("given_name") or "")[:150],
-                last_name=(claims.get("family_name") or "")[:150],
-                display_name=(claims.get("name") or "")[:150],
-            )
-            user.set_unusable_password()
+            user = unsaved_account(issuer, sub, claims.get("given_name"), claims.get("family_name"), claims.get("name"))
             user.save()
             assign_role(user, Role.LEARNER)
             identity = LtiIdentity.objects.create(issuer=issuer, sub=sub, platform=platform, user=user)

@@ -29,6 +29,18 @@ class Platform(models.Model):
     auth_login_url = models.URLField(_("URL d'authentification OIDC"), max_length=500)
     auth_token_url = models.URLField(_("URL de jeton OAuth2"), max_length=500)
     key_set_url = models.URLField(_("URL du jeu de clés (JWKS)"), max_length=500)
+    organisation = models.ForeignKey(
+        "teams.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lti_platforms",
+        help_text=_(
+            "L'organisation (école, IRTS…) qui utilise cette plateforme : les responsables de ses équipes peuvent "
+            "y importer les participant·es des cours de la plateforme. Sans organisation, aucun import."
+        ),
+    )
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
 
     class Meta:
@@ -103,6 +115,29 @@ class UsedNonce(models.Model):
 
     def __str__(self):
         return self.nonce
+
+
+class LtiCourse(models.Model):
+    """A course (LTI context) of a platform, known from a launch that offered its member list (Names and Role
+    Provisioning Services): the managers of the platform's organisation may import its learners into a team."""
+
+    platform = models.ForeignKey(
+        Platform, on_delete=models.CASCADE, related_name="courses", verbose_name=_("plateforme")
+    )
+    context_id = models.CharField(_("identifiant du cours sur la plateforme"), max_length=255)
+    title = models.CharField(_("titre"), max_length=255, blank=True)
+    label = models.CharField(_("libellé court"), max_length=255, blank=True)
+    memberships_url = models.URLField(_("URL de la liste des participant·es (NRPS)"), max_length=500)
+    last_launch_at = models.DateTimeField(_("dernier lancement"))
+
+    class Meta:
+        verbose_name = _("cours d'une plateforme LTI")
+        verbose_name_plural = _("cours des plateformes LTI")
+        ordering = ["title", "context_id"]
+        constraints = [models.UniqueConstraint(fields=["platform", "context_id"], name="lti_course_context")]
+
+    def __str__(self):
+        return self.title or self.label or self.context_id
 
 
 class AgsLink(models.Model):

@@ -15,7 +15,7 @@ from pylti1p3.contrib.django import DjangoMessageLaunch, DjangoOIDCLogin
 from pylti1p3.contrib.django.launch_data_storage.cache import DjangoCacheDataStorage
 from pylti1p3.exception import LtiException, OIDCException
 
-from . import deep_linking, framing, grades
+from . import deep_linking, framing, grades, roster
 from .keys import public_jwks
 from .launch import consume_nonce, launchable_page, learner_for, requested_url
 from .toolconf import PlatformToolConf
@@ -79,6 +79,7 @@ def launch(request):
     if not consume_nonce(claims["iss"], claims.get("nonce", "")):
         return refuse(request, launch_refusal("nonce"))
     platform = conf.platform(claims["iss"], message_launch.get_client_id())
+    roster.remember_course(platform, claims)
     if message_launch.is_deep_link_launch():
         if not (message_launch.check_teacher_access() or message_launch.check_designer_access()):
             return refuse(request, _("Seul·es les enseignant·es de la plateforme peuvent choisir un contenu."))

@@ -3,12 +3,14 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from accounts.permissions import is_admin
 
 from .models import Platform
+from .roster import IMPORTED
 
 
 class AdminOnlyPolicy(ModelPermissionPolicy):
@@ -41,6 +43,7 @@ class PlatformViewSet(ModelViewSet):
         "auth_login_url",
         "auth_token_url",
         "key_set_url",
+        "organisation",
     ]
     copy_view_enabled = False
 
@@ -48,3 +51,19 @@ class PlatformViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_platforms():
     return PlatformViewSet()
+
+
+class RosterImportFormatter(LogFormatter):
+    label = _("Participant·es importé·es d'une plateforme")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _(
+            "Import du cours « %(course)s » (%(platform)s) : %(created)s compte(s) créé(s) et ajouté(s), "
+            "%(invited)s invitation(s)"
+        ) % {key: data.get(key, "?") for key in ("course", "platform", "created", "invited")}
+
+
+@hooks.register("register_log_actions")
+def register_roster_import(actions):
+    actions.register_action(IMPORTED)(RosterImportFormatter)

@@ -2,12 +2,13 @@
 
 from django.db import transaction
 
-from accounts.permissions import Role, assign_role
+from accounts.models import User
+from accounts.permissions import Role, assign_role, assign_role_to_new_accounts
 from core.invalidation import team_changed
 from progress import api as progress
 from progress.models import Enrolment
 
-from . import charts
+from . import audit, charts
 from .assignment_notices import notify_assigned
 from .models import AssignedLearner, Assignment, Membership
 
@@ -58,3 +59,20 @@ def add_member(team, user, role=Membership.Role.MEMBER):
         for assignment in Assignment.objects.filter(team=team, whole_team=True).select_related("course"):
             add_learners(assignment, [user])
     return membership, created
+
+
+def add_new_accounts(team, accounts, manager):
+    """Save accounts an import made for this team (unsaved, each with its own address) and make them learners of
+    the team, in a fixed number of queries whatever their number; each addition is audited with the manager."""
+    if not accounts:
+        return []
+    User.objects.bulk_create(accounts)
+    users = list(User.objects.filter(email__in=[account.email for account in accounts]).order_by("pk"))
+    Membership.objects.bulk_create([Membership(team=team, user=user, role=Membership.Role.MEMBER) for user in users])
+    assign_role_to_new_accounts(users, Role.LEARNER, by=manager)
+    audit.log_added_new_accounts(team, users, manager)
+    for assignment in Assignment.objects.filter(team=team, whole_team=True).select_related("course"):
+        add_learners(assignment, users)
+    # Bulk inserts send no post_save: the team's figures are dropped once (new accounts have nothing cached).
+    team_changed(team.pk, charts.FIGURES)
+    return users

@@ -18,13 +18,11 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from accounts.permissions import Role, assign_role_to_new_accounts
-from core import invalidation
 from core.text_input import has_forbidden_character
 
-from . import audit, charts, invitations
-from .assigning import add_learners
-from .models import Assignment, Invitation, Membership
+from . import invitations
+from .assigning import add_new_accounts
+from .models import Invitation
 
 REQUIRED_COLUMNS = ("email", "prenom", "nom")
 MAX_BYTES = 512 * 1024
@@ -231,18 +229,7 @@ def import_members(team, rows, manager):
 def _create_members(team, rows, manager):
     """Accounts for the unknown addresses, made members (learners) of the team, in a fixed number of queries
     whatever the number of rows: 2,000 rows import in a few seconds (bench/csv_import.py)."""
-    if not rows:
-        return []
-    User.objects.bulk_create([_new_account(row) for row in rows])
-    users = list(User.objects.filter(email__in=[row["email"] for row in rows]).order_by("pk"))
-    Membership.objects.bulk_create([Membership(team=team, user=user, role=Membership.Role.MEMBER) for user in users])
-    assign_role_to_new_accounts(users, Role.LEARNER, by=manager)
-    audit.log_added_new_accounts(team, users, manager)
-    for assignment in Assignment.objects.filter(team=team, whole_team=True).select_related("course"):
-        add_learners(assignment, users)
-    # Bulk inserts send no post_save: the team's figures are dropped once (new accounts have nothing cached).
-    invalidation.team_changed(team.pk, charts.FIGURES)
-    return users
+    return add_new_accounts(team, [_new_account(row) for row in rows], manager)
 
 
 def _new_account(row):

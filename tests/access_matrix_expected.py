@@ -304,6 +304,7 @@ EXPECTED = {
     "lti:jwks": roles(OK),  # the tool's public key set
     "lti:login": roles(400),  # login initiation without a registered issuer: « Lancement LTI refusé »
     "lti:launch": POST_ONLY_PUBLIC,  # the platform posts the signed id_token
+    "lti:team_import": MANAGERS,  # import a platform course's learners (NRPS) into a team the manager manages
     "lti:deep_link": roles(DENIED),  # the content picker opens only after a teacher's Deep Linking launch
     # --- Quizzes ------------------------------------------------------------------------------------------------------
     "quizzes:start": POST_ONLY_PUBLIC,

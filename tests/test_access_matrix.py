@@ -141,6 +141,7 @@ KWARG_SOURCES = {
     ("courses_module_reviews", ("course_id",)): "courses",
     ("courses_module_reviews", ("review_id",)): "module_reviews",
     ("lti_plateformes", ("pk",)): "lti_platforms",
+    ("lti", ("team_id",)): "teams",
 }
 # By route name, where one app uses the same keyword for different objects (reflections' pk).
 ENTRY_ROUTES = ("detail", "edit", "autosave", "feedback", "share", "unshare", "delete")

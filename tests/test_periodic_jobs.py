@@ -12,6 +12,7 @@ from django.utils.html import escape
 from accounts import tasks as account_tasks
 from core import periodic
 from debrief import tasks as debrief_tasks
+from lti import tasks as lti_tasks
 from statements import tasks as statement_tasks
 from teams import tasks as team_tasks
 
@@ -24,6 +25,7 @@ ALL_JOBS = {
     statement_tasks.forward_pending_task,
     debrief_tasks.purge_old_sessions_task,
     account_tasks.purge_inactive_accounts_task,
+    lti_tasks.purge_used_nonces_task,
 }
 
 

@@ -7,6 +7,8 @@ import time
 import pytest
 import responses
 from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
 
 from accounts.permissions import Role, has_role
 from lti.grades import activity_key_of
@@ -144,3 +146,39 @@ def test_launch_without_login_is_refused(client, platform, case):
 def test_pages_outside_an_lti_session_keep_the_strict_framing(client, case):
     response = client.get(case.url)
     assert "frame-ancestors 'self';" in response["Content-Security-Policy"] + ";"
+
+
+def test_launched_sessions_get_cookies_an_iframe_can_send(client, platform, case, settings):
+    """Inside the platform's iframe the browser sends only SameSite=None cookies (Secure, over HTTPS)."""
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = True
+    response, _, _ = platform.launch(client, f"http://testserver{case.url}")
+    assert response.cookies[settings.SESSION_COOKIE_NAME]["samesite"] == "None"
+    assert response.cookies[settings.SESSION_COOKIE_NAME]["secure"]
+    page = client.get(case.url)  # its forms carry a CSRF token whose cookie must reach us too
+    assert page.cookies[settings.CSRF_COOKIE_NAME]["samesite"] == "None"
+
+
+def test_other_sessions_keep_lax_cookies(client, settings):
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = True
+    user = make_user()
+    client.force_login(user)
+    response = client.get(reverse("my_space"))
+    assert response.cookies[settings.CSRF_COOKIE_NAME]["samesite"] == "Lax"
+
+
+def test_nonces_of_old_launches_are_purged_and_a_replay_stays_refused(platform, case):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from lti.models import UsedNonce
+    from lti.tasks import purge_used_nonces
+
+    client = Client()
+    response, token, state = platform.launch(client, f"http://testserver{case.url}")
+    old = UsedNonce.objects.create(issuer=platform.issuer, nonce="ancien")
+    UsedNonce.objects.filter(pk=old.pk).update(used_at=timezone.now() - timedelta(days=2))
+    assert purge_used_nonces() == {"deleted": 1}
+    assert UsedNonce.objects.count() == 1  # today's launch: its replay is still refused
+    replay = client.post("/lti/launch/", {"id_token": token, "state": state})
+    assert replay.status_code == 403
