@@ -27,3 +27,15 @@ def framework_for(user, team=None):
         if framework is not None:
             return framework
     return None
+
+
+_UNSET = object()
+
+
+def framework_for_request(request):
+    """The framework of the person making this request, looked up once per request."""
+    framework = getattr(request, "_competence_framework", _UNSET)
+    if framework is _UNSET:
+        framework = framework_for(getattr(request, "user", None))
+        request._competence_framework = framework
+    return framework

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.diplomas import framework_for_request
 from core.cache_versions import version
 from core.models import CompetenceDomain
 
@@ -79,14 +80,18 @@ def filtered_courses(catalogue, data):
 
 
 def course_cards(request, courses):
-    """{course pk: the card's HTML}, the same for every reader, cached per published version of each course.
+    """{course pk: the card's HTML}, the same for every reader of a diploma, cached per published version of each
+    course.
 
     One round trip to the cache for the whole page (where a fragment cache per card asks 24 times), and the
     domains are read from the database only for the cards being drawn. The key changes when the course is
-    published again, when a competence domain changes (its code and name are on the card) or with the language.
+    published again, when a competence domain or title changes (they are on the card), with the reader's diploma
+    (its titles name the domains) and with the language.
     """
     domains = version("competence-domains")
-    keys = {course.pk: f"course-card:{course.cache_key}:{domains}:{get_language()}" for course in courses}
+    framework = framework_for_request(request)
+    titles = framework.pk if framework else "-"
+    keys = {course.pk: f"course-card:{course.cache_key}:{domains}:{titles}:{get_language()}" for course in courses}
     cards = cache.get_many(list(keys.values()))
     missing = [course for course in courses if keys[course.pk] not in cards]
     if missing:

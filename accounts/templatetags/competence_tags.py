@@ -4,29 +4,30 @@ from django import template
 
 from core import competences
 
-from ..diplomas import framework_for
+from ..diplomas import framework_for_request
 
 register = template.Library()
-
-_UNSET = object()
 
 
 def reader_framework(context):
     """The framework of the person reading the page, looked up once per request."""
     request = context.get("request")
-    if request is None:
-        return None
-    framework = getattr(request, "_competence_framework", _UNSET)
-    if framework is _UNSET:
-        framework = framework_for(getattr(request, "user", None))
-        request._competence_framework = framework
-    return framework
+    return None if request is None else framework_for_request(request)
 
 
 @register.simple_tag(takes_context=True)
 def domain_title(context, domain, with_code=True):
     """« DC1 · title » (or the title alone with with_code=False) in the reader's framework."""
-    framework = reader_framework(context)
-    if with_code:
-        return competences.display(domain, framework)
-    return competences.label(domain, framework)
+    title = _reader_titles(context).get(domain.pk) or domain.name
+    return f"{domain.code} · {title}" if with_code else title
+
+
+def _reader_titles(context):
+    """{domain pk: title} in the reader's framework, read once per request (a list of cards names many domains)."""
+    request = context.get("request")
+    titles = getattr(request, "_competence_titles", None)
+    if titles is None:
+        titles = competences.labels_for(reader_framework(context))
+        if request is not None:
+            request._competence_titles = titles
+    return titles

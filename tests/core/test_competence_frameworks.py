@@ -296,3 +296,27 @@ def test_the_trainer_report_sums_the_weighted_domain_profile_over_the_group(clie
         sum(row["points"] for row in mine),
         sum(row["possible"] for row in mine),
     )
+
+
+def test_catalogue_cards_name_the_domains_in_the_reader_diploma(client):
+    """Cards are cached for every reader of a diploma: each diploma gets its own, and changing one's diploma on
+    « Mon compte » shows its titles at once."""
+    course = make_course(title="Module DC1", domains=[domain("DC1")])
+    make_lesson(course)
+    learner = make_user(diploma=framework("DEES"))
+    client.force_login(learner)
+    assert f'title="{DEES_DC1}"' in text(client.get("/formations/"))
+    learner.diploma = framework("DEASS")
+    learner.save()
+    page = text(client.get("/formations/"))
+    assert f'title="{DEASS_DC1}"' in page and DEES_DC1 not in page
+    client.logout()
+    assert f'title="{domain("DC1").name}"' in text(client.get("/formations/"))
+
+
+def test_case_list_names_the_domains_in_the_reader_diploma(client):
+    case = make_case(title="Cas DC1")
+    case.domains.set([domain("DC1")])
+    case.save_revision().publish()
+    client.force_login(make_user(diploma=framework("DEES")))
+    assert f'<abbr title="{DEES_DC1}">DC1</abbr>' in text(client.get(case.get_parent().url))
