@@ -9,7 +9,7 @@ from courses.models import CoursePage
 
 from .csv_import import MAX_BYTES
 from .matrix import SORTS, CellStatus
-from .models import NotificationPreference
+from .models import NotificationPreference, Team
 
 
 class InvitationForm(forms.Form):
@@ -89,6 +89,22 @@ class AssignmentForm(forms.Form):
         if data.get("target") == "members" and not data.get("learners"):
             self.add_error("learners", _("Choisissez au moins une personne, ou affectez à toute l'équipe."))
         return data
+
+
+class TeamDiplomaForm(forms.ModelForm):
+    class Meta:
+        model = Team
+        fields = ["diploma"]
+        labels = {"diploma": _("Diplôme préparé par l'équipe")}
+        help_texts = {
+            "diploma": _(
+                "Les membres qui n'ont pas choisi leur diplôme lisent les domaines de compétences avec ses intitulés."
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["diploma"].empty_label = _("Aucun : les intitulés par défaut")
 
 
 class FilterForm(forms.Form):

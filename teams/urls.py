@@ -13,6 +13,7 @@ urlpatterns = [
     path("equipes/<int:team_id>/affecter/", manage.assign, name="assign"),
     path("equipes/<int:team_id>/affectations/<int:assignment_id>/relancer/", manage.remind, name="remind"),
     path("equipes/<int:team_id>/membres/", members.member_list, name="members"),
+    path("equipes/<int:team_id>/diplome/", members.set_diploma, name="diploma"),
     path("equipes/<int:team_id>/membres/<int:membership_id>/retirer/", members.remove_member, name="remove_member"),
     path("equipes/<int:team_id>/membres/<int:user_id>/", dashboard.member_detail, name="member"),
     path("equipes/<int:team_id>/membres/<int:user_id>/export.<str:fmt>", dashboard.member_export, name="member_export"),

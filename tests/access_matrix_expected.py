@@ -262,6 +262,8 @@ EXPECTED = {
         DENIED, anonymous=LOGIN, manager_a=by(OK, b1=NOT_FOUND), manager_b=by(NOT_FOUND, b1=OK), admin=OK
     ),
     "teams:members": MANAGERS,
+    # POST only: the role is checked first, then the method (the team's scope is checked on POST).
+    "teams:diploma": roles(DENIED, anonymous=LOGIN, manager_a=GET_REFUSED, manager_b=GET_REFUSED, admin=GET_REFUSED),
     "teams:remove_member": MEMBER_PAGES,  # GET: the confirmation page
     "teams:member": MEMBER_PAGES,
     "teams:member_export": MEMBER_PAGES,

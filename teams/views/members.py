@@ -10,11 +10,13 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from accounts.permissions import Role, assign_role, has_role
 
 from .. import audit, scope
+from ..forms import TeamDiplomaForm
 from ..models import Membership
 from .dashboard import manager_required
 
@@ -61,6 +63,7 @@ def member_list(request, team_id):
         "query": query,
         "page_obj": memberships_page(team, query, request.GET.get("page")),
         "manager_form": form,
+        "diploma_form": TeamDiplomaForm(instance=team),
     }
     return render(request, "teams/members.html", context)
 
@@ -81,6 +84,20 @@ def remove_member(request, team_id, membership_id):
         )
         return redirect("teams:members", team.pk)
     return render(request, "teams/member_remove.html", {"team": team, "membership": membership})
+
+
+@manager_required
+@require_POST
+def set_diploma(request, team_id):
+    """The diploma the team prepares: members who chose none read the competence titles of this one."""
+    team = scope.team_or_404(request.user, team_id)
+    form = TeamDiplomaForm(request.POST, instance=team)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Le diplôme de l'équipe est enregistré."))
+    else:
+        messages.error(request, _("Choisissez un diplôme de la liste, ou aucun."))
+    return redirect("teams:members", team.pk)
 
 
 @transaction.atomic
