@@ -5,6 +5,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.mail import is_undeliverable
 from core.text_input import validate_single_line
 
 
@@ -77,6 +78,11 @@ class User(AbstractUser):
     def get_display_name(self):
         """The name shown to others: display name, then full name, then the e-mail's local part."""
         return self.display_name or self.get_full_name() or self.email.split("@")[0]
+
+    @property
+    def contact_email(self):
+        """The address to show or write to; "" for an account a learning platform made (placeholder address)."""
+        return "" if is_undeliverable(self.email) else self.email
 
 
 class RoleGroup(models.Model):

@@ -125,7 +125,7 @@ def matrix_rows(courses, rows):
     labels = {status: str(label) for status, label in CellStatus.LABELS.items()}
     not_assigned = [_("non affecté"), "", "", ""]
     for row in rows:
-        line = [row.member.get_display_name(), row.member.email, row.completed, row.assigned, row.last_activity_at]
+        line = [row.member.get_display_name(), row.member.contact_email, row.completed, row.assigned, row.last_activity_at]
         for cell in row.cells:
             if cell.assigned:
                 line += [labels[cell.status], cell.percent, cell.score_percent, cell.due_date]
@@ -187,7 +187,7 @@ def evidence_sheets(user, record, logins):
     summary = [
         [_("Élément"), _("Valeur")],
         [_("Apprenant·e"), user.get_full_name() or user.get_display_name()],
-        [_("Adresse e-mail"), user.email],
+        [_("Adresse e-mail"), user.contact_email],
         [_("Module"), record.course.title],
         [_("Inscription"), record.enrolled_at],
         [_("Terminé le"), record.completed_at],

@@ -298,7 +298,7 @@ def realisation_pdf(user, record, logins, certificate, verify_url, provider, emp
             [
                 [_("Élément"), _("Valeur")],
                 [_("Apprenant·e"), name],
-                [_("Adresse e-mail"), user.email],
+                [_("Adresse e-mail"), user.contact_email or "—"],
                 [_("Structure"), employer or "—"],
                 [_("Inscription"), _date(record.enrolled_at)],
                 [_("Formation terminée le"), _date(record.completed_at) if record.completed_at else _("en cours")],

@@ -94,7 +94,11 @@ def test_procfile_has_release_web_and_worker():
 
 
 def production_caches(**env):
-    """CACHES as production settings compute them from this environment (in a fresh interpreter)."""
+    return production_setting("CACHES", **env)["default"]
+
+
+def production_setting(name, **env):
+    """A setting as production settings compute it from this environment (in a fresh interpreter)."""
     import json
     import os
     import subprocess
@@ -102,9 +106,16 @@ def production_caches(**env):
 
     variables = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DJANGO_SETTINGS_MODULE")}
     variables.update(DJANGO_SECRET_KEY="test", DJANGO_ALLOWED_HOSTS="localhost", **env)
-    code = "import json; from collectif.settings import production as p; print(json.dumps(p.CACHES))"
+    code = f"import json; from collectif.settings import production as p; print(json.dumps(p.{name}))"
     output = subprocess.run([sys.executable, "-c", code], env=variables, cwd=ROOT, capture_output=True, text=True)
-    return json.loads(output.stdout)["default"]
+    return json.loads(output.stdout)
+
+
+def test_production_mail_leaves_out_placeholder_addresses_then_uses_the_configured_backend():
+    assert production_setting("EMAIL_BACKEND") == "core.mail.DeliverableOnlyBackend"
+    assert production_setting("EMAIL_DELIVERY_BACKEND") == "django.core.mail.backends.smtp.EmailBackend"
+    console = "django.core.mail.backends.console.EmailBackend"
+    assert production_setting("EMAIL_DELIVERY_BACKEND", EMAIL_BACKEND=console) == console
 
 
 def test_production_never_caches_in_each_process_memory():

@@ -296,6 +296,8 @@ HEALTH_CHECK_TOKEN = os.environ.get("HEALTH_CHECK_TOKEN", "")
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("COLLECTIF_TRUSTED_PROXY_COUNT", "0"))
 
 # --- E-mail.
+# What core.mail.DeliverableOnlyBackend hands the deliverable messages to, where EMAIL_BACKEND names it.
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Collectif <ne-pas-repondre@collectif.example>")
 
 # --- Security headers shared by every environment.

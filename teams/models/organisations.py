@@ -12,6 +12,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 
+from core.mail import is_undeliverable
 from core.text_input import validate_single_line
 
 INVITATION_VALIDITY = timedelta(days=14)
@@ -163,6 +164,15 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.team}"
+
+    @property
+    def addressee(self):
+        """Who is invited, as the manager reads it: the address, or the name for an account a learning platform
+        made (its placeholder address receives nothing: the invitation waits on the person's « Mon espace »)."""
+        if not is_undeliverable(self.email):
+            return self.email
+        name = f"{self.first_name} {self.last_name}".strip()
+        return _("%(name)s (compte créé par une plateforme : invitation sur « Mon espace »)") % {"name": name or "?"}
 
     @property
     def expires_at(self):

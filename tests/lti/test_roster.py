@@ -204,6 +204,8 @@ def test_an_existing_account_is_only_invited(client, world, mock):
     assert not world["team"].member_users().filter(pk=alex.pk).exists()
     invitation = Invitation.objects.get(team=world["team"])
     assert invitation.email == alex.email and invitation.accepted_at is None
+    invited = text(client.get(reverse("teams:invite", args=[world["team"].pk])))
+    assert "Alex Martin (compte créé par une plateforme : invitation sur « Mon espace »)" in invited
     alex_client = Client()
     alex_client.force_login(alex)
     assert "Invitations à rejoindre une équipe" in text(alex_client.get(reverse("my_space")))
@@ -296,3 +298,14 @@ def test_confirmation_list_carries_its_team_and_course(world):
     course_id, entries = roster.entries_from(token, world["team"])
     assert course_id == course.pk and entries == [roster.RosterEntry("etudiant-1", "Inès", "Moreau")]
     assert json.loads(json.dumps(entries[0].as_list())) == ["etudiant-1", "Inès", "Moreau", ""]
+
+
+def test_imported_accounts_show_no_placeholder_address_to_the_manager(client, world, mock):
+    course = launch_from_course(world)
+    roster.import_roster(world["team"], course, [roster.RosterEntry("etudiant-1", "Inès", "Moreau")], world["manager"])
+    client.force_login(world["manager"])
+    page = text(client.get(reverse("teams:members", args=[world["team"].pk])))
+    assert "Inès Moreau" in page and "aucune (compte créé par une plateforme de formation)" in page
+    assert "lti.invalid" not in page
+    table = text(client.get(reverse("teams:matrix_export", args=[world["team"].pk, "csv"])))
+    assert "Inès Moreau" in table and "lti.invalid" not in table
