@@ -26,6 +26,8 @@ TRAINER_EMAIL = "formatrice@demo.collectif.test"
 ORGANISATION = "CCAS d'Ormelande"
 CITY = "Ormelande"  # invented: the earlier demo used Valmont, a real commune
 FORMER_NAME = "CCAS de Valmont"
+LEARNER_DOMAIN = "@ormelande.demo.collectif.test"
+FORMER_LEARNER_DOMAIN = "@valmont.demo.collectif.test"
 
 TEAMS = [
     "Accueil et accès aux droits",
@@ -111,7 +113,7 @@ def _learner(index):
     first = FIRST_NAMES[index % len(FIRST_NAMES)]
     last = LAST_NAMES[(index * 7) % len(LAST_NAMES)]
     email = f"{first}.{last}".lower().replace(" ", "-")
-    email = email.translate(str.maketrans("éèëêàâïîôöüûç", "eeeeaaiioouuc")) + "@valmont.demo.collectif.test"
+    email = email.translate(str.maketrans("éèëêàâïîôöüûç", "eeeeaaiioouuc")) + LEARNER_DOMAIN
     user, created = User.objects.get_or_create(
         email=email, defaults={"first_name": first, "last_name": last, "display_name": f"{first} {last}"}
     )
@@ -121,6 +123,17 @@ def _learner(index):
         assign_role(user, Role.LEARNER)
         EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
     return user
+
+
+def _rename_former_addresses():
+    """The demo learners of a demo loaded before the rename keep their records under the invented place name."""
+    for user in User.objects.filter(email__endswith=FORMER_LEARNER_DOMAIN):
+        address = user.email.removesuffix(FORMER_LEARNER_DOMAIN) + LEARNER_DOMAIN
+        if User.objects.filter(email=address).exists():
+            continue
+        EmailAddress.objects.filter(user=user, email=user.email).update(email=address)
+        user.email = address
+        user.save(update_fields=["email"])
 
 
 def _progress(user, structure, finished, started, rng):
@@ -175,6 +188,7 @@ def load():
     _demo_provider()
     # Valmont is a real commune: demos loaded before use the invented name now (kept idempotent).
     Organisation.objects.filter(name=FORMER_NAME).exclude(name=ORGANISATION).update(name=ORGANISATION, city=CITY)
+    _rename_former_addresses()
     organisation, _ = Organisation.objects.get_or_create(name=ORGANISATION, defaults={"city": CITY})
     teams = []
     # The CCAS's social workers prepare or hold the DEASS: its domain titles are their default.
