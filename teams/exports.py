@@ -125,7 +125,8 @@ def matrix_rows(courses, rows):
     labels = {status: str(label) for status, label in CellStatus.LABELS.items()}
     not_assigned = [_("non affecté"), "", "", ""]
     for row in rows:
-        line = [row.member.get_display_name(), row.member.contact_email, row.completed, row.assigned, row.last_activity_at]
+        member = row.member
+        line = [member.get_display_name(), member.contact_email, row.completed, row.assigned, row.last_activity_at]
         for cell in row.cells:
             if cell.assigned:
                 line += [labels[cell.status], cell.percent, cell.score_percent, cell.due_date]
