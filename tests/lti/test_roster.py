@@ -63,12 +63,6 @@ SECOND_PAGE = [
 
 
 @pytest.fixture
-def mock():
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        yield mock
-
-
-@pytest.fixture
 def world(mock):
     simulated = SimulatedPlatform()
     platform = simulated.register()
