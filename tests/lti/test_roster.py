@@ -303,3 +303,16 @@ def test_imported_accounts_show_no_placeholder_address_to_the_manager(client, wo
     assert "lti.invalid" not in page
     table = text(client.get(reverse("teams:matrix_export", args=[world["team"].pk, "csv"])))
     assert "Inès Moreau" in table and "lti.invalid" not in table
+
+
+def test_reading_a_long_list_takes_a_bounded_number_of_queries(client, world, mock, django_assert_max_num_queries):
+    course = launch_from_course(world)
+    learners = [member(f"etudiant-{index}", "Prénom", f"Nom {index}") for index in range(120)]
+    mock.add(responses.POST, TOKEN_URL, json={"access_token": "jeton-nrps", "expires_in": 60})
+    mock.add(responses.GET, MEMBERS_URL, json={"members": learners})
+    for index in range(0, 120, 3):  # a third of them launched Collectif before
+        world["simulated"].launch(Client(), world["case"].url, sub=f"etudiant-{index}")
+    client.force_login(world["manager"])
+    with django_assert_max_num_queries(20):
+        preview = read_list(client, world, course)
+    assert text(preview).count("Compte créé pour l'équipe et ajouté") == 80
