@@ -63,4 +63,6 @@ def test_manager_imports_a_platform_course_into_the_team(manager, page_as, live_
         page.get_by_role("button", name="Confirmer : 2 ajout(s), 0 invitation(s)").click()
 
     page.get_by_text("2 personnes ajoutées").wait_for()
+    assert "aucune (compte créé par une plateforme de formation)" in page.content()
+    assert_no_axe_violations(page)  # the members page, with its team diploma form
     assert sorted(team.member_users().values_list("display_name", flat=True)) == ["Inès Moreau", "Yanis Baptiste"]
