@@ -4,7 +4,8 @@ A launch that offers the course's member list (the NRPS claim) makes the course 
 of the teams of the platform's organisation may then read that list and import its learners, the same way a CSV
 import works: a person the platform has never launched gets an account made for the team (matched later by
 (issuer, sub), never by e-mail) and is added, audited; a person who already has an account is only invited and
-joins if they accept. Teachers and inactive members are left out.
+joins if they accept. Teachers and inactive members are left out. The team's trainers may import too: their
+decision is audited like a manager's.
 """
 
 import logging
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 import requests
 from django.core import signing
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from pylti1p3.exception import LtiException, LtiServiceException
@@ -22,7 +24,7 @@ from wagtail.log_actions import log
 
 from teams import invitations
 from teams.assigning import add_new_accounts
-from teams.models import Invitation
+from teams.models import Invitation, Team
 from teams.tasks import send_invitations_task
 
 from .launch import placeholder_email, unsaved_account
@@ -73,6 +75,20 @@ def remember_course(platform, claims):
         },
     )
     return course
+
+
+def importable_teams(user):
+    """The teams a person may import a platform course into: those they manage (every team for administrators)
+    and those they train (Team.trainers, an explicit assignment)."""
+    trained = Team.trainers.through.objects.filter(user_id=user.pk).values("team_id")
+    return Team.objects.filter(Q(pk__in=Team.objects.visible_to(user).values("pk")) | Q(pk__in=trained))
+
+
+def trained_teams_with_platform(user):
+    """The teams this person trains whose organisation has a learning platform: the « Mon espace » shortcut."""
+    trained = Team.trainers.through.objects.filter(user_id=user.pk).values("team_id")
+    with_platform = Team.objects.filter(pk__in=trained, organisation__lti_platforms__isnull=False)
+    return with_platform.distinct().select_related("organisation").order_by("organisation__name", "name")
 
 
 def courses_for(team):

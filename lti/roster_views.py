@@ -4,13 +4,13 @@ from django import forms
 from django.contrib import messages
 from django.core import signing
 from django.db import DatabaseError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from accounts.permissions import Role, role_required
 from teams import scope
-from teams.views.dashboard import manager_required
 
 from . import roster
 
@@ -42,11 +42,13 @@ class CourseChoiceForm(forms.Form):
         self.fields["course"].queryset = roster.courses_for(team).order_by("-last_launch_at")
 
 
-@manager_required
+@role_required(Role.MANAGER, Role.TRAINER, Role.ADMIN)
 def import_roster(request, team_id):
-    team = scope.team_or_404(request.user, team_id)
+    """Managers of the team (administrators: every team) and its trainers; anybody else gets a 404."""
+    team = get_object_or_404(roster.importable_teams(request.user).select_related("organisation"), pk=team_id)
+    manages = scope.visible_teams(request.user).filter(pk=team.pk).exists()  # else the team's trainer
     if request.method == "POST" and "liste" in request.POST:
-        return _confirm(request, team)
+        return _confirm(request, team, manages)
     form = CourseChoiceForm(team, request.POST or None)
     if request.method == "POST" and form.is_valid():
         course = form.cleaned_data["course"]
@@ -55,11 +57,11 @@ def import_roster(request, team_id):
         except roster.RosterUnavailable as error:
             messages.error(request, str(error))
         else:
-            return _preview(request, team, course, learners)
-    return render(request, "lti/roster_choose.html", {"team": team, "form": form})
+            return _preview(request, team, course, learners, manages)
+    return render(request, "lti/roster_choose.html", {"team": team, "form": form, "manages": manages})
 
 
-def _preview(request, team, course, learners):
+def _preview(request, team, course, learners, manages):
     plan = roster.plan_import(team, course, learners.learners)
     context = {
         "team": team,
@@ -68,11 +70,12 @@ def _preview(request, team, course, learners):
         "rows": list(plan.rows()),
         "left_out": learners.left_out,
         "payload": roster.sign_entries(team, course, learners.learners),
+        "manages": manages,
     }
     return render(request, "lti/roster_preview.html", context)
 
 
-def _confirm(request, team):
+def _confirm(request, team, manages):
     try:
         course_id, entries = roster.entries_from(request.POST["liste"], team)
     except signing.BadSignature:
@@ -90,7 +93,8 @@ def _confirm(request, team):
         messages.error(request, _("L'import n'a pas pu être enregistré : personne n'a été importé. Réessayez."))
         return redirect("lti:team_import", team.pk)
     messages.success(request, import_summary(course, plan))
-    return redirect("teams:members", team.pk)
+    # Trainers do not open the team's member list (a manager's page): they stay on the import page.
+    return redirect("teams:members" if manages else "lti:team_import", team.pk)
 
 
 def import_summary(course, plan):

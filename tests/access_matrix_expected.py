@@ -306,7 +306,17 @@ EXPECTED = {
     "lti:jwks": roles(OK),  # the tool's public key set
     "lti:login": roles(400),  # login initiation without a registered issuer: « Lancement LTI refusé »
     "lti:launch": POST_ONLY_PUBLIC,  # the platform posts the signed id_token
-    "lti:team_import": MANAGERS,  # import a platform course's learners (NRPS) into a team the manager manages
+    # Import a platform course's learners (NRPS) into a team: its managers (administrators: all) and its trainers.
+    "lti:team_import": roles(
+        DENIED,
+        anonymous=LOGIN,
+        manager_a=ORG_A_TEAMS,
+        manager_b=ORG_B_TEAMS,
+        admin=OK,
+        trainer_a=by(NOT_FOUND, a1=OK),
+        trainer_b=by(NOT_FOUND, b1=OK),
+        lead=NOT_FOUND,
+    ),
     "lti:deep_link": roles(DENIED),  # the content picker opens only after a teacher's Deep Linking launch
     # --- Quizzes ------------------------------------------------------------------------------------------------------
     "quizzes:start": POST_ONLY_PUBLIC,

@@ -16,6 +16,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from accounts.models import User
+from accounts.permissions import Role
 from lti import roster
 from lti.models import LtiCourse, LtiIdentity, Platform
 from teams.models import Invitation
@@ -316,3 +317,32 @@ def test_reading_a_long_list_takes_a_bounded_number_of_queries(client, world, mo
     with django_assert_max_num_queries(20):
         preview = read_list(client, world, course)
     assert text(preview).count("Compte créé pour l'équipe et ajouté") == 80
+
+
+def test_a_trainer_of_the_team_imports_too_from_mon_espace(client, world, mock):
+    course = launch_from_course(world)
+    serve_member_list(mock)
+    trainer = make_user(Role.TRAINER, display_name="Fanny Formatrice")
+    world["team"].trainers.add(trainer)
+    client.force_login(trainer)
+
+    my_space = text(client.get(reverse("my_space")))
+    assert "Les équipes que vous formez" in my_space and import_url(world["team"]) in my_space
+    page = text(client.get(import_url(world["team"])))
+    assert "Importer un fichier CSV" not in page  # the managers' team menu is not theirs
+    preview = read_list(client, world, course)
+    done = client.post(import_url(world["team"]), {"liste": payload_of(preview)}, follow=True)
+    assert done.redirect_chain[-1][0] == import_url(world["team"])
+    assert "3 personnes ajoutées" in text(done)
+    assert world["team"].member_users().count() == 3
+    entry = ModelLogEntry.objects.get(action=roster.IMPORTED)
+    assert entry.user == trainer
+
+
+def test_a_trainer_of_another_team_gets_nothing(client, world):
+    launch_from_course(world)
+    trainer = make_user(Role.TRAINER)
+    make_team(name="Autre promotion", organisation="IRTS d'Ormelande").trainers.add(trainer)
+    client.force_login(trainer)
+    assert client.get(import_url(world["team"])).status_code == 404
+    assert import_url(world["team"]) not in text(client.get(reverse("my_space")))
