@@ -264,11 +264,13 @@ def test_member_list_is_read_defensively():
         member("a", "Doublon", "Ignoré"),
         member("b", "Ben", "Aide", role="Learner", roles=[MEMBERSHIP + "Learner", MEMBERSHIP + "Instructor"]),
         {"user_id": "", "roles": [MEMBERSHIP + "Learner"]},
+        {"user_id": "c", "roles": "Learner"},
+        {"user_id": "d", "roles": [{"role": "Learner"}]},
     ]
     read = roster.read_members(members)
     assert [entry.sub for entry in read.learners] == ["a"]
     assert read.learners[0].given_name == "Ana" and read.learners[0].family_name == "Lopez Dupont"
-    assert read.left_out == 1  # the teaching assistant
+    assert read.left_out == 3  # the teaching assistant, and two members whose roles cannot be read
 
 
 def test_importing_takes_the_same_queries_for_five_or_forty_learners(world, django_assert_max_num_queries):
