@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core import signing
 from django.db import DatabaseError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -21,7 +21,7 @@ class CourseField(forms.ModelChoiceField):
         return _("%(course)s — %(platform)s, dernier lancement le %(date)s") % {
             "course": label,
             "platform": course.platform.name,
-            "date": formats.date_format(course.last_launch_at, "SHORT_DATE_FORMAT"),
+            "date": formats.date_format(timezone.localtime(course.last_launch_at), "SHORT_DATE_FORMAT"),
         }
 
 
