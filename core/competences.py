@@ -15,15 +15,11 @@ def labels_for(framework):
     return labels
 
 
-def label(domain, framework):
-    """The title of one domain in a framework, falling back to the domain's name."""
-    if framework is not None:
-        found = CompetenceLabel.objects.filter(framework=framework, domain=domain).values_list("label", flat=True)
-        for title in found:
-            return title
-    return domain.name
+def title(domain, titles):
+    """The title of one domain among `titles` (from labels_for), falling back to the domain's name."""
+    return titles.get(domain.pk) or domain.name
 
 
-def display(domain, framework):
+def display(domain, titles):
     """« DC1 · title », as domains are written on pages."""
-    return f"{domain.code} · {label(domain, framework)}"
+    return f"{domain.code} · {title(domain, titles)}"

@@ -18,8 +18,8 @@ def reader_framework(context):
 @register.simple_tag(takes_context=True)
 def domain_title(context, domain, with_code=True):
     """« DC1 · title » (or the title alone with with_code=False) in the reader's framework."""
-    title = _reader_titles(context).get(domain.pk) or domain.name
-    return f"{domain.code} · {title}" if with_code else title
+    titles = _reader_titles(context)
+    return competences.display(domain, titles) if with_code else competences.title(domain, titles)
 
 
 def _reader_titles(context):

@@ -64,10 +64,10 @@ def test_five_diplomas_title_the_four_domains_and_share_dc3_dc4():
 
 def test_without_a_framework_a_domain_keeps_its_own_name():
     dc1 = domain("DC1")
-    assert competences.label(dc1, None) == dc1.name
-    assert competences.display(dc1, framework("DEES")) == f"DC1 · {DEES_DC1}"
+    assert competences.title(dc1, competences.labels_for(None)) == dc1.name
+    assert competences.display(dc1, competences.labels_for(framework("DEES"))) == f"DC1 · {DEES_DC1}"
     own = Framework.objects.create(code="IRTS-X", name="Référentiel de l'école", owner="IRTS X")
-    assert competences.label(dc1, own) == dc1.name  # an organisation's framework that titles no domain yet
+    assert competences.title(dc1, competences.labels_for(own)) == dc1.name  # a framework that titles no domain yet
 
 
 @pytest.mark.django_db(transaction=True)  # SQLite alters a table only outside a transaction
